@@ -1,0 +1,33 @@
+-- Tonight's rows; `is_canonical` starts FALSE and is settled by recompute_canonical.sql.
+insert into articles by name
+select
+    article_id, input_file, input_line, source, url, title, text, language, published_date,
+    run_info.ingested_at, content_hash, cluster_id, false as is_canonical,
+    language_score, published_precision, raw_text, file_hash, run_info.run_id
+from new_articles, run_info;
+
+insert into rejected_inputs by name
+select
+    new_rejected.input_file, new_rejected.input_line, new_rejected.reason_kind, new_rejected.reason,
+    run_info.ingested_at as rejected_at, run_files.file_hash, run_info.run_id
+from new_rejected
+left join run_files on new_rejected.input_file = run_files.input_file
+cross join run_info;
+
+insert into article_topics by name select article_id, topic, score from new_topics;
+
+insert into article_countries by name select article_id, country, mentions from new_countries;
+
+insert into ingested_files by name
+with
+per_file_articles as (select input_file, count(*) as articles from new_articles group by 1),
+per_file_rejected as (select input_file, count(*) as rejected from new_rejected group by 1)
+select
+    run_files.input_file, run_files.file_hash, run_files.size_bytes,
+    coalesce(per_file_articles.articles, 0) as articles,
+    coalesce(per_file_rejected.rejected, 0) as rejected,
+    run_info.ingested_at, run_info.run_id
+from run_files
+left join per_file_articles on run_files.input_file = per_file_articles.input_file
+left join per_file_rejected on run_files.input_file = per_file_rejected.input_file
+cross join run_info;

@@ -1,0 +1,74 @@
+-- The warehouse's loaded tables. Names and columns are Khabar's public contract (DESIGN.md):
+-- add columns, never rename them. Primary keys are checked by data tests in sql/tests/, not by
+-- constraints, so that a run can update `is_canonical` in place.
+
+create table if not exists articles (
+    article_id varchar not null,          -- stable across reruns: input location + content
+    input_file varchar not null,          -- path relative to the landing folder
+    input_line integer,                   -- JSONL line number, NULL for .txt files
+    source varchar,
+    url varchar,
+    title varchar,
+    text varchar not null,                -- cleaned body
+    language varchar not null,            -- ISO 639-1, 'und' when unknown
+    published_date date,
+    ingested_at timestamp not null,
+    content_hash varchar not null,
+    cluster_id varchar not null,
+    is_canonical boolean not null,
+    -- beyond the contract
+    language_score double,
+    published_precision varchar,          -- 'day' or 'month' when published_date is known
+    raw_text varchar not null,            -- the text exactly as it arrived, decoded
+    file_hash varchar not null,
+    run_id varchar not null
+);
+
+create table if not exists rejected_inputs (
+    input_file varchar not null,
+    input_line integer,
+    reason_kind varchar not null,         -- short code to count by: invalid_json, empty_file, ...
+    reason varchar not null,              -- the sentence a person reads
+    rejected_at timestamp not null,
+    file_hash varchar,
+    run_id varchar not null
+);
+
+create table if not exists article_topics (
+    article_id varchar not null,
+    topic varchar not null,
+    score double not null
+);
+
+create table if not exists article_countries (
+    article_id varchar not null,
+    country varchar not null,
+    mentions integer not null
+);
+
+-- Every landing file ever read, whatever became of it: the memory that makes reruns incremental.
+create table if not exists ingested_files (
+    input_file varchar not null,
+    file_hash varchar not null,
+    size_bytes bigint not null,
+    articles integer not null,
+    rejected integer not null,
+    ingested_at timestamp not null,
+    run_id varchar not null
+);
+
+-- One row per run that loaded something; `khabar status` reads it.
+create table if not exists pipeline_runs (
+    run_id varchar not null,
+    flow_run_name varchar,
+    started_at timestamp not null,
+    finished_at timestamp not null,
+    landing varchar not null,
+    files_seen integer not null,
+    files_new integer not null,
+    articles_accepted integer not null,
+    inputs_rejected integer not null,
+    duplicates integer not null,
+    seconds double not null,
+    stage_seconds json
+);

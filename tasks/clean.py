@@ -1,0 +1,191 @@
+"""The article itself: page chrome removed, letters and digits normalized per language, title,
+source and publication date extracted."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from tasks.dates import MonthNames, fold, parse_published, to_ascii_digits
+from tasks.stage import REJECTED_SCHEMA, Split, rejection
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    header_lines: int = 8  # the page's date and metadata lines sit at the top
+    title_max_words: int = 25
+    title_search_lines: int = 3
+
+
+ZWNJ = "\u200c"
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+HARAKAT = re.compile("[\u064b-\u0652]")
+TATWEEL = "\u0640"
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+# Persian writes the verb prefix and the plural suffix joined by a ZWNJ; typists use a space.
+SPACED_PREFIX = re.compile(r"(?<![^\W\d_])(ن?می) (?=[^\W\d_])")
+SPACED_SUFFIX = re.compile(r"(?<=[^\W\d_]) (ها|های|هایی|هایم|هایت|هایش|تر|ترین)(?![^\W\d_])")
+LINE_EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|:：.،,+=_/\\]+$")
+URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
+SENTENCE_END = re.compile(r"[.!?؟۔:]$")
+LETTER = re.compile(r"[^\W\d_]")
+
+CLEAN_COLUMNS = {
+    "text": pl.String,
+    "title": pl.String,
+    "source": pl.String,
+    "url": pl.String,
+    "published_date": pl.Date,
+    "published_precision": pl.String,
+}
+
+
+def normalize_text(text: str, language: str) -> str:
+    """Letters and digits in one spelling per language; Urdu and Pashto keep their own letters."""
+    text = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = unicodedata.normalize("NFC", text).replace(TATWEEL, "")
+    text = HARAKAT.sub("", to_ascii_digits(text))
+    if language == "fa":
+        text = restore_zwnj(text.translate(PERSIAN_LETTERS))
+    lines = (SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def restore_zwnj(text: str) -> str:
+    """Join Persian verb prefixes and plural suffixes with a ZWNJ where a space was typed."""
+    text = re.sub(f" *{ZWNJ}+ *", ZWNJ, text)
+    text = SPACED_PREFIX.sub(lambda m: m.group(1) + ZWNJ, text)
+    return SPACED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
+
+
+class Chrome:
+    """Page-chrome phrases from `sql/seeds/chrome_phrases.csv`, matched on folded lines."""
+
+    def __init__(self, phrases: pl.DataFrame):
+        self.rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
+
+    def action(self, line: str) -> str | None:
+        key = LINE_EDGES.sub("", fold(line))
+        for phrase, match, action in self.rules:
+            if key == phrase or (match == "starts" and key.startswith(phrase)):
+                return action
+        return None
+
+
+def is_date_line(line: str, months: MonthNames) -> bool:
+    """A line that is a date and little else, like the page header's "• دو شنبه 17 اردیبهشت 1403"."""
+    found = months.find(line)
+    if not found:
+        return False
+    folded = fold(line)
+    rest = folded[: found[0][0]] + " " + folded[found[-1][1] :]
+    return len(LETTER.sub("x", rest).split()) <= 3 and len(rest) < 40
+
+
+def strip_chrome(lines: list[str], chrome: Chrome) -> list[str]:
+    """Drop share/comment/navigation lines; cut "read also" lists and all that follows them."""
+    kept = []
+    for line in lines:
+        if not line.strip():
+            kept.append("")
+            continue
+        action = chrome.action(line)
+        if action == "cut_rest":
+            break
+        if action == "drop_line" or not LETTER.search(line) or URL_LINE.match(line.strip()):
+            continue
+        kept.append(line)
+    return kept
+
+
+def split_header(lines: list[str], months: MonthNames, config: CleanConfig):
+    """(body lines, published date) with the top block's date lines taken out.
+
+    The page's "today" header writes one crawl day in several calendars on consecutive lines;
+    it is not the article's date. The article's own date is the first other date near the top.
+    """
+    top = [i for i, line in enumerate(lines) if line.strip()][: config.header_lines]
+    date_lines = [i for i in top if is_date_line(lines[i], months)]
+    crawl_header: set[int] = set()
+    if date_lines and date_lines[0] == top[0]:
+        first = months.find(lines[top[0]])[0][2]
+        run, calendars = [], set()
+        for position, i in enumerate(date_lines):
+            found = months.find(lines[i])[0][2]
+            if i != top[position] or found.date != first.date:
+                break
+            run.append(i)
+            calendars.add(found.calendar)
+        if len(calendars) >= 2:
+            crawl_header = set(run)
+    published = None
+    for i in top:
+        if i in crawl_header:
+            continue
+        found = months.find(lines[i])
+        if found:
+            published = found[0][2]
+            break
+    body = [line for i, line in enumerate(lines) if i not in crawl_header and i not in date_lines]
+    return body, published
+
+
+def pick_title(lines: list[str], config: CleanConfig) -> tuple[str | None, list[str]]:
+    """The headline: a short line near the top that does not end like a sentence."""
+    candidates = [i for i, line in enumerate(lines) if line.strip()][: config.title_search_lines]
+    for i in candidates:
+        line = lines[i].strip()
+        if len(line.split()) <= config.title_max_words and not SENTENCE_END.search(line):
+            return line, lines[:i] + lines[i + 1 :]
+    return None, lines
+
+
+def site_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
+    language = row["language"]
+    lines = strip_chrome(row["raw_text"].split("\n"), chrome)
+    lines, header_date = split_header(lines, months, config)
+    title = row["feed_title"]
+    if title is None or not title.strip():
+        title, lines = pick_title(lines, config)
+    given = parse_published(row["feed_published"], months)
+    published = given or header_date
+    return {
+        "text": normalize_text("\n".join(lines), language),
+        "title": normalize_text(title, language) if title else None,
+        "source": (row["feed_source"] or "").strip() or site_of(row["feed_url"]),
+        "url": row["feed_url"],
+        "published_date": published.date if published else None,
+        "published_precision": published.precision if published else None,
+    }
+
+
+def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, config: CleanConfig = CleanConfig()) -> Split:
+    """Add `text`, `title`, `source`, `url`, `published_date`, `published_precision`.
+
+    `raw_text` stays as it arrived. An article with nothing left once the chrome is gone is refused.
+    """
+    cleaned = pl.DataFrame([clean_article(row, chrome, months, config) for row in articles.iter_rows(named=True)], schema=CLEAN_COLUMNS)
+    result = articles.drop([c for c in CLEAN_COLUMNS if c in articles.columns]).with_columns(cleaned)
+    empty = result["text"].str.contains(r"[^\W\d_]").not_()
+    rejected = [
+        rejection(r["input_file"], r["input_line"], "only_chrome", "nothing is left of the text once page chrome (share, comment, navigation lines) is removed")
+        for r in result.filter(empty).select("input_file", "input_line").iter_rows(named=True)
+    ]
+    return Split(result.filter(~empty), pl.DataFrame(rejected, schema=REJECTED_SCHEMA))
+
+
+clean_articles_task = task(clean_articles, name="clean", cache_policy=NO_CACHE)

@@ -1,0 +1,136 @@
+"""Publication dates in the calendars and scripts of the region, converted to Gregorian.
+
+Month names live in `sql/seeds/calendar_months.csv`; the calendar arithmetic is jdatetime's
+(Solar Hijri) and hijridate's (Umm al-Qura), never our own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import hijridate
+import jdatetime
+import polars as pl
+
+DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+# Letter variants that differ between Persian and Arabic typing of the same month name.
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "ة": "ه", "ۀ": "ه", "\u200c": " "})
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
+
+# A bare numeric year tells its calendar: Solar Hijri years of the modern press run 1300-1419
+# (1921-2041), lunar Hijri years 1420-1500 (1999-2077), Gregorian years are four digits from 1800.
+SOLAR_HIJRI_YEARS = range(1300, 1420)
+LUNAR_HIJRI_YEARS = range(1420, 1501)
+GREGORIAN_YEARS = range(1800, 2200)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date
+    precision: str  # "day" or "month"
+    calendar: str
+
+
+def to_ascii_digits(text: str) -> str:
+    return text.translate(DIGITS)
+
+
+def fold(text: str) -> str:
+    """Lower-case, ASCII digits, one spelling per letter, no diacritics: a key for matching only."""
+    return _MARKS.sub("", to_ascii_digits(text).translate(_FOLD)).lower()
+
+
+class MonthNames:
+    """Month names from the calendar seed, compiled into the date patterns."""
+
+    def __init__(self, seed: pl.DataFrame):
+        self.lookup: dict[str, list[tuple[str, int]]] = {}
+        for row in seed.iter_rows(named=True):
+            self.lookup.setdefault(fold(row["name"]), []).append((row["calendar"], int(row["month"])))
+        names = sorted(self.lookup, key=len, reverse=True)
+        month = "(?P<month>" + "|".join(re.escape(n) for n in names) + ")"
+        # A month name must stand as a whole word: "مه" inside "همه" is not May.
+        edge_l, edge_r = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+        self.patterns = [
+            re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
+            re.compile(r"(?<!\d)(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})(?!\d)"),
+            re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
+            re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)"),
+            re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"),
+            re.compile(rf"{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
+        ]
+
+    @classmethod
+    def from_csv(cls, path: Path) -> MonthNames:
+        return cls(pl.read_csv(path))
+
+    def find(self, text: str) -> list[tuple[int, int, FoundDate]]:
+        """Every date written in `text`, as (start, end, date) over the folded text, earliest first."""
+        folded = fold(text)
+        found: list[tuple[int, int, FoundDate]] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in self.patterns:
+            for match in pattern.finditer(folded):
+                start, end = match.span()
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                date = self._convert(match.groupdict())
+                if date is not None:
+                    found.append((start, end, date))
+                    taken.append((start, end))
+        return sorted(found, key=lambda item: item[0])
+
+    def _convert(self, parts: dict[str, str | None]) -> FoundDate | None:
+        year = int(parts["year"])
+        day = int(parts["day"]) if parts.get("day") else None
+        if parts.get("month"):
+            candidates = self.lookup[parts["month"]]
+        else:
+            candidates = [(calendar_of_year(year), int(parts["mon"]))]
+        for calendar, month in candidates:
+            if calendar is None or year not in YEARS_OF[calendar]:
+                continue
+            date = to_gregorian(calendar, year, month, day or 1)
+            if date is not None:
+                return FoundDate(date, "day" if day else "month", calendar)
+        return None
+
+
+YEARS_OF = {"gregorian": GREGORIAN_YEARS, "solar_hijri": SOLAR_HIJRI_YEARS, "lunar_hijri": LUNAR_HIJRI_YEARS}
+
+
+def calendar_of_year(year: int) -> str | None:
+    for calendar, years in YEARS_OF.items():
+        if year in years:
+            return calendar
+    return None
+
+
+def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
+    try:
+        if calendar == "solar_hijri":
+            return jdatetime.date(year, month, day).togregorian()
+        if calendar == "lunar_hijri":
+            return dt.date(*hijridate.Hijri(year, month, day).to_gregorian().datetuple())
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def parse_published(value: str | None, months: MonthNames) -> FoundDate | None:
+    """The date in a feed's `published` field: RFC 2822, ISO, numeric or written, in any calendar."""
+    if value is None or not value.strip():
+        return None
+    text = to_ascii_digits(value.strip())
+    try:
+        stamp = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        stamp = None
+    if stamp is not None:
+        return FoundDate(stamp.date(), "day", "gregorian")
+    found = months.find(text)
+    return found[0][2] if found else None

@@ -1,0 +1,68 @@
+"""Find the files in the landing folder that the warehouse has not ingested yet."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+FILES_SCHEMA = {
+    "input_file": pl.String,  # path relative to the landing folder, with forward slashes
+    "path": pl.String,
+    "size_bytes": pl.Int64,
+    "file_hash": pl.String,
+    "status": pl.String,  # "new" or "changed" (an earlier version was ingested and is replaced)
+}
+# Scrapers write through temporary names; such a file is not finished and is left for next night.
+UNFINISHED_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download", ".swp")
+
+
+def file_hash(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def is_unfinished(relative: Path) -> bool:
+    return any(part.startswith((".", "~")) for part in relative.parts) or relative.name.endswith(UNFINISHED_SUFFIXES)
+
+
+def discover_files(landing: Path, ingested: pl.DataFrame) -> pl.DataFrame:
+    """Files under `landing` whose content the warehouse lacks, sorted by path.
+
+    `ingested` holds (`input_file`, `file_hash`) of every file already loaded. A file whose
+    content was loaded before, under any name, is skipped; a known name with new content is
+    "changed" and will replace its earlier rows.
+    """
+    known_hashes = set(ingested["file_hash"].to_list())
+    known_names = set(ingested["input_file"].to_list())
+    rows = []
+    for path in sorted(p for p in landing.rglob("*") if p.is_file()):
+        relative = path.relative_to(landing)
+        if is_unfinished(relative):
+            continue
+        digest = file_hash(path)
+        if digest in known_hashes:
+            continue
+        input_file = relative.as_posix()
+        rows.append(
+            {
+                "input_file": input_file,
+                "path": str(path),
+                "size_bytes": path.stat().st_size,
+                "file_hash": digest,
+                "status": "changed" if input_file in known_names else "new",
+            }
+        )
+    return pl.DataFrame(rows, schema=FILES_SCHEMA)
+
+
+def count_files(landing: Path) -> int:
+    return sum(1 for p in landing.rglob("*") if p.is_file() and not is_unfinished(p.relative_to(landing)))
+
+
+discover_files_task = task(
+    discover_files, name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10]
+)

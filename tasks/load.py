@@ -1,0 +1,149 @@
+"""The warehouse side of a run: what it already holds, and tonight's rows written all at once.
+
+A run never writes the published warehouse file. It copies it to `<name>.next`, loads and builds
+models there, and then renames the copy over the original, which is atomic. A run killed at any
+point leaves the published file as it was, and analysts reading it are never blocked by the writer.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from tasks.dedupe import EARLIER_SCHEMA
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
+# What the load reads of each article; a night whose every input was refused still has this shape.
+ARTICLE_SCHEMA = {
+    "article_id": pl.String,
+    "input_file": pl.String,
+    "input_line": pl.Int64,
+    "file_hash": pl.String,
+    "raw_text": pl.String,
+    "language": pl.String,
+    "language_score": pl.Float64,
+    "text": pl.String,
+    "title": pl.String,
+    "source": pl.String,
+    "url": pl.String,
+    "published_date": pl.Date,
+    "published_precision": pl.String,
+}
+
+
+class WarehouseBusy(RuntimeError):
+    """Another Khabar run holds the warehouse."""
+
+
+def read_sql(*parts: str) -> str:
+    return SQL_DIR.joinpath(*parts).read_text(encoding="utf-8")
+
+
+def working_copy_of(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".next")
+
+
+@contextmanager
+def warehouse_lock(warehouse: Path) -> Iterator[None]:
+    """One writer at a time, across processes; the lock goes with the process if it dies."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = warehouse.with_name(warehouse.name + ".lock")
+    with lock_path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            raise WarehouseBusy(f"another Khabar run (pid {handle.read().strip() or '?'}) is writing {warehouse}; try again when it ends") from None
+        handle.truncate(0)
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return con.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchone()[0] > 0
+
+
+def read_ingested_files(warehouse: Path) -> pl.DataFrame:
+    """(`input_file`, `file_hash`) of every landing file the published warehouse has read."""
+    if not warehouse.exists():
+        return pl.DataFrame(schema=INGESTED_SCHEMA)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        if not _has_table(con, "ingested_files"):
+            return pl.DataFrame(schema=INGESTED_SCHEMA)
+        return con.sql("select input_file, file_hash from ingested_files").pl().cast(INGESTED_SCHEMA)
+
+
+def read_earlier_clusters(warehouse: Path, content_hashes: list[str]) -> pl.DataFrame:
+    """(`content_hash`, `cluster_id`) of earlier articles that share a hash with tonight's."""
+    if not warehouse.exists() or not content_hashes:
+        return pl.DataFrame(schema=EARLIER_SCHEMA)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        if not _has_table(con, "articles"):
+            return pl.DataFrame(schema=EARLIER_SCHEMA)
+        con.register("tonight", pl.DataFrame({"content_hash": content_hashes}).to_arrow())
+        return con.sql(read_sql("load", "earlier_clusters.sql")).pl().cast(EARLIER_SCHEMA)
+
+
+def load_warehouse(
+    warehouse: Path,
+    files: pl.DataFrame,
+    articles: pl.DataFrame,
+    rejected: pl.DataFrame,
+    topics: pl.DataFrame,
+    countries: pl.DataFrame,
+    run_info: pl.DataFrame,
+) -> Path:
+    """Copy the published warehouse and write tonight's rows into the copy in one transaction.
+
+    Returns the working copy's path; nothing is visible to analysts until `publish_warehouse`.
+    """
+    working = working_copy_of(warehouse)
+    for leftover in (working, working.with_name(working.name + ".wal")):
+        leftover.unlink(missing_ok=True)  # from a run that was killed
+    if warehouse.exists():
+        shutil.copyfile(warehouse, working)
+    with duckdb.connect(str(working)) as con:
+        con.execute(read_sql("load", "schema.sql"))
+        for name, frame in {
+            "run_files": files,
+            "new_articles": articles,
+            "new_rejected": rejected,
+            "new_topics": topics,
+            "new_countries": countries,
+            "run_info": run_info,
+        }.items():
+            con.register(name, frame.to_arrow())
+        con.execute("begin transaction")
+        for script in ("replace_changed_files.sql", "insert_run.sql", "recompute_canonical.sql"):
+            con.execute(read_sql("load", script))
+        con.execute("commit")
+    return working
+
+
+def publish_warehouse(working: Path, warehouse: Path, run_summary: pl.DataFrame) -> None:
+    """Record the run in the working copy, then swap it in for the published file atomically."""
+    with duckdb.connect(str(working)) as con:
+        con.register("run_summary", run_summary.to_arrow())
+        con.execute(read_sql("load", "record_run.sql"))
+        con.execute("checkpoint")
+    os.replace(working, warehouse)
+
+
+read_ingested_files_task = task(read_ingested_files, name="read-ingested-files", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
+read_earlier_clusters_task = task(read_earlier_clusters, name="read-earlier-clusters", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
+load_warehouse_task = task(load_warehouse, name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[5, 15])
+publish_warehouse_task = task(publish_warehouse, name="publish", cache_policy=NO_CACHE)
