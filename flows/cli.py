@@ -91,10 +91,10 @@ def command_status(args: argparse.Namespace) -> None:
     with open_read_only(Path(args.warehouse)) as con:
         result = con.execute("select * from pipeline_runs order by finished_at desc limit 1")
         columns = [d[0] for d in result.description]
-        last = result.fetchone()
+        last = next(iter(result.fetchall()), None)
         totals = con.execute(
             "select (select count(*) from articles), (select count(*) filter (where is_canonical) from articles), (select count(*) from rejected_inputs)"
-        ).fetchone()
+        ).fetchall()[0]
     if last is None:
         raise CommandError("the warehouse has no recorded run yet")
     run = dict(zip(columns, last))

@@ -71,7 +71,7 @@ def build_model(database: Path, model: Model) -> int:
     body = model.path.read_text(encoding="utf-8")
     with duckdb.connect(str(database)) as con:
         con.execute(f'create or replace {model.materialization} "{model.name}" as\n{body}')
-        return con.execute(f'select count(*) from "{model.name}"').fetchone()[0]
+        return con.execute(f'select count(*) from "{model.name}"').fetchall()[0][0]
 
 
 def run_data_tests(database: Path, sql_dir: Path = SQL_DIR) -> dict[str, int]:
@@ -82,7 +82,7 @@ def run_data_tests(database: Path, sql_dir: Path = SQL_DIR) -> dict[str, int]:
     with duckdb.connect(str(database), read_only=True) as con:
         for path in sorted((sql_dir / "tests").glob("*.sql")):
             query = path.read_text(encoding="utf-8")
-            offending = con.execute(f"select count(*) from ({query})").fetchone()[0]
+            offending = con.execute(f"select count(*) from ({query})").fetchall()[0][0]
             results[path.stem] = offending
             if offending:
                 failures[path.stem] = offending

@@ -20,6 +20,7 @@ from tasks.stage import REJECTED_SCHEMA, Split, rejection
 class CleanConfig:
     header_lines: int = 8  # the page's date and metadata lines sit at the top
     title_max_words: int = 25
+    title_max_chars: int = 200
     title_search_lines: int = 3
 
 
@@ -34,7 +35,7 @@ SPACED_PREFIX = re.compile(r"(?<![^\W\d_])(ن?می) (?=[^\W\d_])")
 SPACED_SUFFIX = re.compile(r"(?<=[^\W\d_]) (ها|های|هایی|هایم|هایت|هایش|تر|ترین)(?![^\W\d_])")
 LINE_EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|:：.،,+=_/\\]+$")
 URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
-SENTENCE_END = re.compile(r"[.!?؟۔:]$")
+SENTENCE_END = re.compile(r"[.!?؟۔:。！？]$")
 LETTER = re.compile(r"[^\W\d_]")
 
 CLEAN_COLUMNS = {
@@ -139,10 +140,11 @@ def split_header(lines: list[str], months: MonthNames, config: CleanConfig):
 
 def pick_title(lines: list[str], config: CleanConfig) -> tuple[str | None, list[str]]:
     """The headline: a short line near the top that does not end like a sentence."""
-    candidates = [i for i, line in enumerate(lines) if line.strip()][: config.title_search_lines]
-    for i in candidates:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    # A headline always has a body below it.
+    for i in filled[: min(config.title_search_lines, len(filled) - 1)]:
         line = lines[i].strip()
-        if len(line.split()) <= config.title_max_words and not SENTENCE_END.search(line):
+        if len(line.split()) <= config.title_max_words and len(line) <= config.title_max_chars and not SENTENCE_END.search(line):
             return line, lines[:i] + lines[i + 1 :]
     return None, lines
 

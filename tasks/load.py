@@ -74,7 +74,7 @@ def warehouse_lock(warehouse: Path) -> Iterator[None]:
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return con.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchone()[0] > 0
+    return con.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchall()[0][0] > 0
 
 
 def read_ingested_files(warehouse: Path) -> pl.DataFrame:

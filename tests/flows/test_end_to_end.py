@@ -1,0 +1,209 @@
+"""`khabar run` as a user runs it, on a landing folder of real articles and real bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import duckdb
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[2] / "samples" / "landing" / "seeds"
+TEHRAN_SEED = "000_d1af859b2bf76117.txt"
+ARABIC_SEED = "004_6115d0bf09f38642.txt"
+
+URDU_TEXT = (
+    "اسلام آباد: پاکستان اور ایران کے وزرائے خارجہ نے سرحدی سلامتی اور دہشت گردی کے خلاف تعاون پر "
+    "تبادلہ خیال کیا۔ دونوں ممالک نے سرحد پر مشترکہ گشت بڑھانے پر اتفاق کیا۔"
+)
+ENGLISH_TEXT = (
+    "KABUL, Afghanistan (April 9, 2011) - An Afghan and coalition security force detained two "
+    "insurgents during an operation in Helmand province, Afghanistan, today."
+)
+
+
+def png_bytes() -> bytes:
+    """A real 1x1 PNG image, as a scraper might save a picture under a .txt name."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+
+
+def legacy_persian(text: str) -> bytes:
+    """Windows-1256 as old Persian sites wrote it: Arabic ي and ك, CRLF line ends."""
+    return text.replace("ی", "ي").replace("ک", "ك").replace("\n", "\r\n").encode("cp1256", errors="replace")
+
+
+@pytest.fixture(scope="module")
+def landing(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("landing")
+    (folder / "seeds").mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, folder / "seeds" / seed.name)
+    arabic = (SEEDS / ARABIC_SEED).read_text(encoding="utf-8")
+    (folder / "legacy").mkdir()
+    (folder / "legacy" / "arabic-utf16.txt").write_bytes("\ufeff".encode("utf-16-le") + arabic.encode("utf-16-le"))
+    persian = (SEEDS / TEHRAN_SEED).read_text(encoding="utf-8")
+    (folder / "legacy" / "persian-cp1256.txt").write_bytes(legacy_persian(persian))
+    (folder / "legacy" / "empty.txt").write_bytes(b"")
+    (folder / "legacy" / "photo.txt").write_bytes(png_bytes())
+    lines = [
+        json.dumps({"id": "ur-1", "source": "Geo News Urdu", "url": "https://urdu.geo.tv/1", "title": "پاک ایران مذاکرات", "text": URDU_TEXT}, ensure_ascii=False),
+        "",
+        '{"id": "broken", "text": "قطع شده',
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "no-text", "title": "بدون متن"}, ensure_ascii=False),
+        json.dumps({"id": "numeric", "text": 12345}),
+        json.dumps({"id": "digits", "text": "۱۴۰۳/۰۸/۱۶ — 12:30"}, ensure_ascii=False),
+        json.dumps({"id": "en-1", "source": "ISAF", "published": "۱۴۰۳/۰۸/۱۶", "text": ENGLISH_TEXT}, ensure_ascii=False),
+        json.dumps({"id": "zh-1", "text": "中华人民共和国外交部发言人今天在例行记者会上回答了有关阿富汗局势的问题。双方同意加强合作。"}, ensure_ascii=False),
+    ]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def snapshot(warehouse: Path) -> dict:
+    tables = ["articles", "rejected_inputs", "article_topics", "article_countries", "ingested_files", "topic_trends", "country_pairs"]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {table: sorted(map(repr, con.execute(f"select * exclude (ingested_at) from {table}" if table == "ingested_files" else f"select * from {table}").fetchall())) for table in tables}
+
+
+@pytest.fixture(scope="module")
+def first_run(landing, tmp_path_factory, khabar):
+    warehouse = tmp_path_factory.mktemp("warehouse") / "khabar.duckdb"
+    result = khabar("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return warehouse, result
+
+
+def test_run_exits_zero_and_prints_a_summary(first_run):
+    _, result = first_run
+    assert "articles accepted" in result.stdout
+    assert "invalid_json" in result.stdout
+
+
+def test_every_input_is_either_an_article_or_a_rejection(first_run):
+    warehouse, _ = first_run
+    articles = query(warehouse, "select input_file, input_line from articles")
+    rejected = query(warehouse, "select input_file, input_line from rejected_inputs")
+    # 5 seeds + UTF-16 copy + cp1256 copy; feed lines 1, 8 and 9
+    assert len(articles) == 10
+    assert {line for file, line in articles if file == "feed.jsonl"} == {1, 8, 9}
+    assert sorted((f, l) for f, l in rejected) == sorted(
+        [("legacy/empty.txt", None), ("legacy/photo.txt", None)] + [("feed.jsonl", n) for n in (3, 4, 5, 6, 7)]
+    )
+
+
+def test_rejection_reasons_name_the_problem(first_run):
+    warehouse, _ = first_run
+    reasons = dict(((f, l), r) for f, l, r in query(warehouse, "select input_file, input_line, reason from rejected_inputs"))
+    assert "empty" in reasons[("legacy/empty.txt", None)]
+    assert "PNG image" in reasons[("legacy/photo.txt", None)]
+    assert reasons[("feed.jsonl", 3)].startswith("line 3 is not valid JSON")
+    assert "array" in reasons[("feed.jsonl", 4)]
+    assert 'no "text"' in reasons[("feed.jsonl", 5)]
+    assert "number" in reasons[("feed.jsonl", 6)]
+    assert "no letters" in reasons[("feed.jsonl", 7)]
+
+
+def test_legacy_encodings_decode_to_the_same_article(first_run):
+    warehouse, _ = first_run
+    rows = dict(query(warehouse, "select input_file, cluster_id from articles"))
+    # The UTF-16 copy is the Arabic seed exactly; the cp1256 copy differs only in ي/ی, ك/ک and CRLF.
+    assert rows["legacy/arabic-utf16.txt"] == rows[f"seeds/{ARABIC_SEED}"]
+    assert rows["legacy/persian-cp1256.txt"] == rows[f"seeds/{TEHRAN_SEED}"]
+    text = query(warehouse, "select text from articles where input_file = 'legacy/persian-cp1256.txt'")[0][0]
+    assert "پاکستان" in text and "ي" not in text and "\r" not in text
+
+
+def test_one_canonical_article_per_cluster(first_run):
+    warehouse, _ = first_run
+    clusters = query(warehouse, "select cluster_id, count(*), count(*) filter (where is_canonical) from articles group by 1")
+    assert all(canonical == 1 for _, _, canonical in clusters)
+    assert sorted(n for _, n, _ in clusters if n > 1) == [2, 2]
+
+
+def test_languages_dates_and_metadata(first_run):
+    warehouse, _ = first_run
+    rows = {(f, l): rest for f, l, *rest in query(warehouse, "select input_file, input_line, language, published_date::varchar, title, source from articles")}
+    assert rows[("feed.jsonl", 1)] == ["ur", None, "پاک ایران مذاکرات", "Geo News Urdu"]
+    assert rows[("feed.jsonl", 8)][:2] == ["en", "2024-11-06"]  # Solar Hijri in Persian digits
+    assert rows[("feed.jsonl", 9)][0] == "zh"
+    assert rows[(f"seeds/{TEHRAN_SEED}", None)][:3] == ["fa", "2022-07-24", "تأکید ایران و پاکستان بر لزوم تامین امنیت در افغانستان"]
+    assert rows[(f"seeds/{ARABIC_SEED}", None)][0] == "ar"
+
+
+def test_topics_and_countries_come_from_the_seeds(first_run):
+    warehouse, _ = first_run
+    countries = dict(query(warehouse, f"select country, mentions from article_countries join articles using (article_id) where input_file = 'seeds/{ARABIC_SEED}'"))
+    assert {"PK", "IR"} <= countries.keys()
+    topics = {t for (t,) in query(warehouse, f"select topic from article_topics join articles using (article_id) where input_file = 'seeds/{ARABIC_SEED}'")}
+    assert "defense_military" in topics and "natural_disaster" not in topics  # the earthquake is in "read also"
+
+
+def test_marts_count_canonical_articles_only(first_run):
+    warehouse, _ = first_run
+    pairs = query(warehouse, "select country_a, country_b, sum(articles) from country_pairs group by all")
+    assert all(a < b for a, b, _ in pairs)
+    canonical_ir_pk = query(
+        warehouse,
+        """select count(distinct a.article_id) from articles a
+           join article_countries x on a.article_id = x.article_id and x.country = 'IR'
+           join article_countries y on a.article_id = y.article_id and y.country = 'PK'
+           where a.is_canonical""",
+    )[0][0]
+    assert dict(((a, b), n) for a, b, n in pairs)[("IR", "PK")] == canonical_ir_pk
+
+
+def test_second_run_changes_nothing(first_run, landing, khabar):
+    warehouse, _ = first_run
+    before = snapshot(warehouse)
+    result = khabar("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "0 new" in result.stdout
+    assert snapshot(warehouse) == before
+
+
+def test_new_and_edited_files_are_incremental(first_run, landing, khabar):
+    warehouse, _ = first_run
+    ids_before = dict(query(warehouse, "select input_file || coalesce(':' || input_line, ''), article_id from articles"))
+    (landing / "late.jsonl").write_text(json.dumps({"text": ENGLISH_TEXT.replace("two", "three")}) + "\n", encoding="utf-8")
+    feed = landing / "feed.jsonl"
+    feed.write_text(feed.read_text(encoding="utf-8").replace("insurgents", "suspected insurgents"), encoding="utf-8")
+    result = khabar("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr[-2000:]
+    ids_after = dict(query(warehouse, "select input_file || coalesce(':' || input_line, ''), article_id from articles"))
+    assert ids_after["late.jsonl:1"] not in ids_before.values()
+    assert ids_after["feed.jsonl:8"] != ids_before["feed.jsonl:8"]  # edited line: new content, new id
+    assert ids_after["feed.jsonl:1"] == ids_before["feed.jsonl:1"]  # unchanged line keeps its id
+    assert {k: v for k, v in ids_after.items() if not k.startswith(("late", "feed"))} == {k: v for k, v in ids_before.items() if not k.startswith("feed")}
+    assert query(warehouse, "select count(*) from rejected_inputs where input_file = 'feed.jsonl'")[0][0] == 5
+
+
+def test_sql_reads_and_refuses_writes(first_run, khabar):
+    warehouse, _ = first_run
+    result = khabar("sql", "select language, count(*) as n from articles group by 1 order by 1", "--warehouse", str(warehouse))
+    assert result.returncode == 0 and "fa" in result.stdout
+    refused = khabar("sql", "delete from articles", "--warehouse", str(warehouse))
+    assert refused.returncode == 1
+    assert "refused" in refused.stderr and "Traceback" not in refused.stderr
+    broken = khabar("sql", "select nope from articles", "--warehouse", str(warehouse))
+    assert broken.returncode == 1 and "SQL error" in broken.stderr and "Traceback" not in broken.stderr
+    assert query(warehouse, "select count(*) from articles")[0][0] > 0
+
+
+def test_status_reports_the_last_run(first_run, khabar):
+    warehouse, _ = first_run
+    result = khabar("status", "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr
+    assert "articles_accepted" in result.stdout
