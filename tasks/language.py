@@ -55,9 +55,9 @@ def _langdetect(text: str) -> tuple[str, float]:
 def _arabic_script(text: str, letters: int) -> tuple[str, float]:
     pashto = sum(ch in PASHTO for ch in text)
     urdu = sum(ch in URDU for ch in text)
-    if pashto >= max(1, 0.004 * letters) and pashto > urdu:
+    if pashto >= max(1, 0.015 * letters) and pashto > urdu:
         return "ps", 1.0
-    if urdu >= max(1, 0.01 * letters) and urdu > pashto:
+    if urdu >= max(2, 0.03 * letters) and urdu > pashto:
         return "ur", 1.0
     language, score = _langdetect(text)
     if language in {"fa", "ar", "ur"}:

@@ -15,8 +15,8 @@ renamed as (
         -- dates: an article whose text gives no date is counted in the month it was ingested
         published_date,
         published_precision,
-        date_trunc('month', published_date) as published_month,
-        coalesce(date_trunc('month', published_date), date_trunc('month', ingested_at)) as report_month,
+        date_trunc('month', published_date)::date as published_month,
+        coalesce(date_trunc('month', published_date), date_trunc('month', ingested_at))::date as report_month,
         ingested_at,
         -- booleans
         is_canonical,

@@ -1,0 +1,69 @@
+"""SQL models on an in-memory-sized DuckDB file with a few hand-made rows."""
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.models import SQL_DIR, build_order, discover_models, upstreams
+
+
+def test_upstreams_ignore_the_models_own_ctes():
+    assert upstreams((SQL_DIR / "marts" / "topic_trends.sql").read_text()) == {"stg_articles", "stg_article_topics"}
+    assert upstreams("with articles as (select * from articles) select * from articles") == {"articles"}
+
+
+def test_build_order_puts_staging_before_marts():
+    order = [m.name for m in build_order(discover_models())]
+    assert order.index("stg_articles") < order.index("topic_trends")
+    assert order.index("stg_article_countries") < order.index("country_pairs")
+
+
+def test_a_cycle_is_named_by_its_path(tmp_path):
+    (tmp_path / "staging").mkdir()
+    (tmp_path / "marts").mkdir()
+    (tmp_path / "marts" / "a.sql").write_text("select * from b")
+    (tmp_path / "marts" / "b.sql").write_text("select * from a")
+    with pytest.raises(RuntimeError, match=r"cycle: (a -> b -> a|b -> a -> b)"):
+        build_order(discover_models(tmp_path))
+
+
+@pytest.fixture
+def warehouse(tmp_path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute((SQL_DIR / "load" / "schema.sql").read_text())
+    con.execute(
+        """
+        insert into articles by name
+        select * from (values
+            ('a1', 'f', null, 'fa', date '2024-11-06', 'c1', true),
+            ('a2', 'g', null, 'ar', date '2024-11-20', 'c1', false),
+            ('a3', 'h', null, 'ar', null, 'c3', true)
+        ) as t(article_id, input_file, input_line, language, published_date, cluster_id, is_canonical)
+        cross join (select 'x' as text, timestamp '2024-12-01 02:00' as ingested_at, 'h' as content_hash,
+                    'raw' as raw_text, 'fh' as file_hash, 'r' as run_id)
+        """
+    )
+    con.execute("insert into article_countries values ('a1', 'PK', 3), ('a1', 'IR', 2), ('a2', 'PK', 1), ('a2', 'IR', 1), ('a3', 'AF', 1), ('a3', 'TJ', 4)")
+    con.execute("insert into article_topics values ('a1', 'diplomacy', 2.0), ('a2', 'diplomacy', 1.0), ('a3', 'terrorism', 1.5)")
+    for model in build_order(discover_models()):
+        con.execute(f"create or replace {model.materialization} {model.name} as {model.path.read_text()}")
+    yield con
+    con.close()
+
+
+def test_country_pairs_count_canonical_articles_in_order(warehouse):
+    rows = warehouse.execute("select month::varchar, country_a, country_b, articles from country_pairs order by 1, 2").fetchall()
+    # a2 is a copy of a1; a3 has no date and counts in the month it was ingested.
+    assert rows == [("2024-11-01", "IR", "PK", 1), ("2024-12-01", "AF", "TJ", 1)]
+
+
+def test_topic_trends_per_month_topic_language(warehouse):
+    rows = warehouse.execute("select month::varchar, topic, language, articles from topic_trends order by 1").fetchall()
+    assert rows == [("2024-11-01", "diplomacy", "fa", 1), ("2024-12-01", "terrorism", "ar", 1)]
+
+
+def test_data_tests_catch_two_canonical_rows_in_a_cluster(warehouse):
+    warehouse.execute("update articles set is_canonical = true where article_id = 'a2'")
+    offending = warehouse.execute(f"select count(*) from ({(SQL_DIR / 'tests' / 'articles_one_canonical_per_cluster.sql').read_text()})").fetchall()[0][0]
+    assert offending == 1

@@ -1,0 +1,82 @@
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tasks.clean import Chrome, CleanConfig, MonthNames, clean_article, clean_articles, normalize_text, restore_zwnj
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "samples" / "landing" / "seeds"
+CHROME = Chrome(pl.read_csv(ROOT / "sql" / "seeds" / "chrome_phrases.csv"))
+MONTHS = MonthNames.from_csv(ROOT / "sql" / "seeds" / "calendar_months.csv")
+
+
+def clean_seed(name: str, language: str) -> dict:
+    row = {"raw_text": (SEEDS / name).read_text(encoding="utf-8"), "language": language, "feed_title": None, "feed_published": None, "feed_source": None, "feed_url": None}
+    return clean_article(row, CHROME, MONTHS, CleanConfig())
+
+
+def test_restore_zwnj_joins_prefix_and_plural():
+    assert restore_zwnj("می شود") == "می\u200cشود"
+    assert restore_zwnj("گروهک ها") == "گروهک\u200cها"
+    assert restore_zwnj("نمی دانند") == "نمی\u200cدانند"
+
+
+def test_persian_letters_and_digits_are_unified():
+    assert normalize_text("سياست خارجي كشور در ۱۴۰۳", "fa") == "سیاست خارجی کشور در 1403"
+
+
+def test_arabic_keeps_its_letters_and_loses_tatweel_and_harakat():
+    assert normalize_text("الإثْنَيْن العـــلاقات الثنائية ٢٠٢٤", "ar") == "الإثنين العلاقات الثنائية 2024"
+
+
+def test_urdu_and_pashto_letters_are_not_folded_into_persian():
+    urdu = "پاکستان کے وزیر خارجہ نے کہا ہے"
+    pashto = "د ټاکنو پایلې"
+    assert normalize_text(urdu, "ur") == urdu
+    assert normalize_text(pashto, "ps") == pashto
+
+
+def test_header_dates_are_not_the_article_date():
+    # The header gives the crawl day (2024-05-06) in three calendars; the article's own date follows.
+    cleaned = clean_seed("000_d1af859b2bf76117.txt", "fa")
+    assert str(cleaned["published_date"]) == "2022-07-24"
+    assert "اردیبهشت" not in cleaned["text"] and "May" not in cleaned["text"]
+
+
+def test_seed_chrome_lines_are_gone():
+    tehran = clean_seed("000_d1af859b2bf76117.txt", "fa")["text"]
+    assert "کد مطلب" not in tehran and "به اشتراک بگذارید" not in tehran
+    assert not any(line.strip() in {"+", "-"} for line in tehran.split("\n"))
+    assert "نظرات بسته شده است" not in clean_seed("001_eafdd4cf71b63849.txt", "fa")["text"]
+    tasnim = clean_seed("002_a45ddf433badf42e.txt", "fa")["text"]
+    assert "انتهای پیام" not in tasnim and "hirna.ir" not in tasnim and "اخبار بین الملل" not in tasnim
+
+
+def test_read_also_list_and_what_follows_is_cut_but_body_kept():
+    cleaned = clean_seed("004_6115d0bf09f38642.txt", "ar")
+    assert "زلزال" not in cleaned["text"] and "مقالات مشابهة" not in cleaned["text"]
+    assert "كلمات دلالية" not in cleaned["text"] and "\nإعلان\n" not in cleaned["text"]
+    assert cleaned["text"].startswith("جددت باكستان وإيران")
+    assert "نزع فتيل التوترات بين إيران والولايات المتحدة" in cleaned["text"]
+
+
+def test_headline_becomes_the_title():
+    assert clean_seed("001_eafdd4cf71b63849.txt", "fa")["title"] == "رضایت پاکستان و تاجیکستان از رابطه امنیتی"
+    # The seed lost its ZWNJs before it reached us ("گروهکهای"); restoring them needs a lexicon.
+    assert clean_seed("002_a45ddf433badf42e.txt", "fa")["title"] == "تصمیم ایران و پاکستان برای مقابله با گروهکهای تروریستی"
+
+
+def test_source_from_the_url_when_the_feed_gives_none():
+    row = {"raw_text": "خبر مهم درباره مرز", "language": "fa", "feed_title": "عنوان", "feed_published": None, "feed_source": None, "feed_url": "https://www.farsnews.ir/news/1"}
+    assert clean_article(row, CHROME, MONTHS, CleanConfig())["source"] == "farsnews.ir"
+
+
+def test_an_article_that_is_only_chrome_is_refused():
+    frame = pl.DataFrame(
+        {"article_id": ["a"], "input_file": ["x.txt"], "input_line": [None], "raw_text": ["نظرات بسته شده است.\nاین خبر را به اشتراک بگذارید"], "language": ["fa"],
+         "feed_title": [None], "feed_published": [None], "feed_source": [None], "feed_url": [None]},
+        schema_overrides={"input_line": pl.Int64, "feed_title": pl.String, "feed_published": pl.String, "feed_source": pl.String, "feed_url": pl.String},
+    )
+    split = clean_articles(frame, CHROME, MONTHS)
+    assert split.kept.height == 0 and split.rejected["reason_kind"].to_list() == ["only_chrome"]
