@@ -75,6 +75,10 @@ def prefect_server():
             pytest.exit(f"the Prefect server did not start; see {home / 'server.log'}", returncode=3)
         time.sleep(0.5)
     yield api_url
+    if "prefect" in sys.modules:  # send this process's last log lines before the server goes
+        from prefect.logging.handlers import APILogHandler
+
+        APILogHandler.flush()
     os.killpg(server.pid, signal.SIGTERM)
     try:
         server.wait(timeout=20)

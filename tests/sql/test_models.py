@@ -67,3 +67,13 @@ def test_data_tests_catch_two_canonical_rows_in_a_cluster(warehouse):
     warehouse.execute("update articles set is_canonical = true where article_id = 'a2'")
     offending = warehouse.execute(f"select count(*) from ({(SQL_DIR / 'tests' / 'articles_one_canonical_per_cluster.sql').read_text()})").fetchall()[0][0]
     assert offending == 1
+
+
+def test_a_failing_data_test_fails_the_model_build(warehouse, tmp_path):
+    """The real `build_models` subflow, on a warehouse whose cluster c1 has two canonical rows."""
+    from flows.models import DataTestFailure, build_models
+
+    warehouse.execute("update articles set is_canonical = true where article_id = 'a2'")
+    warehouse.close()
+    with pytest.raises(DataTestFailure, match=r"articles_one_canonical_per_cluster \(1 rows\)"):
+        build_models(tmp_path / "w.duckdb")
