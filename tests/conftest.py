@@ -78,7 +78,7 @@ def prefect_server():
     if "prefect" in sys.modules:  # send this process's last log lines before the server goes
         from prefect.logging.handlers import APILogHandler
 
-        APILogHandler.flush()
+        APILogHandler().flush()
     os.killpg(server.pid, signal.SIGTERM)
     try:
         server.wait(timeout=20)
