@@ -137,7 +137,7 @@ def command_run(args: argparse.Namespace) -> None:
 
     landing = Path(args.landing) if args.landing else SAMPLE_LANDING
     try:
-        summary = nightly_ingest(landing=landing, warehouse=Path(args.warehouse))
+        summary = nightly_ingest(landing=landing, warehouse=Path(args.warehouse), settle_seconds=args.settle_seconds)
     except Exception as error:  # the traceback is in the Prefect logs; the terminal gets one line
         raise CommandError(f"the run failed: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}") from None
     print_summary(summary, Path(args.warehouse))
@@ -166,6 +166,7 @@ def parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="ingest what is new in the landing folder (one nightly run)")
     run.add_argument("--landing", help="landing folder to scan (default: the bundled sample)")
     run.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default: %(default)s)")
+    run.add_argument("--settle-seconds", type=float, default=0.0, help="leave files modified less than this many seconds ago for the next run")
     run.add_argument("--traceback", action="store_true", help="print full tracebacks of failures on the terminal too")
     run.set_defaults(handler=command_run)
     sql = commands.add_parser("sql", help="run a read-only query and print the result")

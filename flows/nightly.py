@@ -17,7 +17,7 @@ from tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
 from tasks.dedupe import assign_clusters_task, hash_contents_task
 from tasks.discover import count_files, discover_files_task
 from tasks.extract import read_inputs_task
-from tasks.language import detect_language_task
+from tasks.language import LANGUAGE_SCHEMA, detect_language_task
 from tasks.load import (
     ARTICLE_SCHEMA,
     SQL_DIR,
@@ -78,8 +78,11 @@ class Stages:
 
 
 @flow(name="nightly_ingest", log_prints=True)
-def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAREHOUSE) -> dict:
-    """Ingest whatever is new in `landing` into the DuckDB file `warehouse`; returns the run summary."""
+def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAREHOUSE, settle_seconds: float = 0.0) -> dict:
+    """Ingest whatever is new in `landing` into the DuckDB file `warehouse`; returns the run summary.
+
+    Files modified less than `settle_seconds` ago are taken as still being written and wait.
+    """
     logger = get_run_logger()
     landing, warehouse = Path(landing).resolve(), Path(warehouse).resolve()
     if not landing.is_dir():
@@ -89,7 +92,7 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
     with warehouse_lock(warehouse):
         # Extract
         files_seen = count_files(landing)
-        files = discover_files_task(landing, read_ingested_files_task(warehouse))
+        files = discover_files_task(landing, read_ingested_files_task(warehouse), settle_seconds)
         stages.done("discover", files_seen, files.height)
         if files.is_empty():
             logger.info("nothing new in %s: the warehouse is unchanged", landing)
@@ -100,8 +103,9 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
 
         # Transform
         seeds = SQL_DIR / "seeds"
-        detected = run_batches("detect-language", detect_language_task, batches(raw, ARTICLES_PER_BATCH))
-        stages.done("detect-language", raw.height, sum(f.height for f in detected))
+        languages = concat(run_batches("detect-language", detect_language_task, batches(raw, ARTICLES_PER_BATCH)), LANGUAGE_SCHEMA)
+        detected = batches(raw.join(languages, on="article_id", how="left", maintain_order="left"), ARTICLES_PER_BATCH)
+        stages.done("detect-language", raw.height, languages.height)
         chrome, months = Chrome(pl.read_csv(seeds / "chrome_phrases.csv")), MonthNames.from_csv(seeds / "calendar_months.csv")
         cleaned: list[Split] = run_batches("clean", clean_articles_task, detected, chrome, months)
         articles = concat([c.kept for c in cleaned], ARTICLE_SCHEMA)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 import polars as pl
@@ -29,21 +30,29 @@ def is_unfinished(relative: Path) -> bool:
     return any(part.startswith((".", "~")) for part in relative.parts) or relative.name.endswith(UNFINISHED_SUFFIXES)
 
 
-def discover_files(landing: Path, ingested: pl.DataFrame) -> pl.DataFrame:
+def discover_files(landing: Path, ingested: pl.DataFrame, settle_seconds: float = 0.0) -> pl.DataFrame:
     """Files under `landing` whose content the warehouse lacks, sorted by path.
 
     `ingested` holds (`input_file`, `file_hash`) of every file already loaded. A file whose
     content was loaded before, under any name, is skipped; a known name with new content is
-    "changed" and will replace its earlier rows.
+    "changed" and will replace its earlier rows. A file modified in the last `settle_seconds`,
+    or that changes while it is hashed, is still being written: it waits for the next run.
     """
     known_hashes = set(ingested["file_hash"].to_list())
     known_names = set(ingested["input_file"].to_list())
+    now = time.time()
     rows = []
     for path in sorted(p for p in landing.rglob("*") if p.is_file()):
         relative = path.relative_to(landing)
         if is_unfinished(relative):
             continue
+        before = path.stat()
+        if now - before.st_mtime < settle_seconds:
+            continue
         digest = file_hash(path)
+        after = path.stat()
+        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+            continue
         if digest in known_hashes:
             continue
         input_file = relative.as_posix()
@@ -51,7 +60,7 @@ def discover_files(landing: Path, ingested: pl.DataFrame) -> pl.DataFrame:
             {
                 "input_file": input_file,
                 "path": str(path),
-                "size_bytes": path.stat().st_size,
+                "size_bytes": after.st_size,
                 "file_hash": digest,
                 "status": "changed" if input_file in known_names else "new",
             }

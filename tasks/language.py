@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 import polars as pl
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 from prefect import task
-from prefect.cache_policies import NO_CACHE
+from prefect.cache_policies import TASK_SOURCE, CacheKeyFnPolicy
 
 # langdetect is random unless seeded; this is its only global, set once so runs are repeatable.
 DetectorFactory.seed = 0
@@ -42,6 +44,7 @@ NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[\d\u06f0-\u06f9\u0660-\u0669
 WORD = re.compile(r"[^\W\d_]+(?:['ʻ‘’][^\W\d_]+)?")
 
 GUESS = pl.Struct({"language": pl.String, "language_score": pl.Float64})
+LANGUAGE_SCHEMA = {"article_id": pl.String, "language": pl.String, "language_score": pl.Float64}
 
 
 def _langdetect(text: str) -> tuple[str, float]:
@@ -114,4 +117,24 @@ def detect_language(articles: pl.DataFrame, config: LanguageConfig = LanguageCon
     return articles.with_columns(pl.DataFrame(guesses, schema=dict(GUESS.to_schema())))
 
 
-detect_language_task = task(detect_language, name="detect-language", cache_policy=NO_CACHE)
+def detect_language_batch(articles: pl.DataFrame, config: LanguageConfig = LanguageConfig()) -> pl.DataFrame:
+    """`article_id`, `language`, `language_score` of a batch: small enough to keep as a checkpoint."""
+    return detect_language(articles, config).select("article_id", "language", "language_score")
+
+
+def batch_cache_key(context, parameters: dict) -> str:
+    """Same articles (ids include their content) and same settings: same answer, so a retried run reuses it."""
+    digest = hashlib.sha256(repr(parameters.get("config", LanguageConfig())).encode())
+    for article_id in parameters["articles"]["article_id"].to_list():
+        digest.update(article_id.encode())
+    return f"detect-language-{digest.hexdigest()}"
+
+
+# The only checkpointed stage: the costliest per article, and its result is three short columns.
+detect_language_task = task(
+    detect_language_batch,
+    name="detect-language",
+    cache_policy=TASK_SOURCE + CacheKeyFnPolicy(cache_key_fn=batch_cache_key),
+    persist_result=True,
+    cache_expiration=timedelta(days=7),
+)
