@@ -29,7 +29,8 @@ PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
 HARAKAT = re.compile("[\u064b-\u0652]")
 TATWEEL = "\u0640"
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+PERSIAN_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک"}
+PERSIAN_LETTERS = re.compile("[يىك]")
 # Persian writes the verb prefix and the plural suffix joined by a ZWNJ; typists use a space.
 SPACED_PREFIX = re.compile(r"(?<![^\W\d_])(ن?می) (?=[^\W\d_])")
 SPACED_SUFFIX = re.compile(r"(?<=[^\W\d_]) (ها|های|هایی|هایم|هایت|هایش|تر|ترین)(?![^\W\d_])")
@@ -37,6 +38,7 @@ LINE_EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|
 URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
 SENTENCE_END = re.compile(r"[.!?؟۔:。！？]$")
 LETTER = re.compile(r"[^\W\d_]")
+CHROME_LINE_CHARS = 120
 
 CLEAN_COLUMNS = {
     "text": pl.String,
@@ -54,7 +56,7 @@ def normalize_text(text: str, language: str) -> str:
     text = unicodedata.normalize("NFC", text).replace(TATWEEL, "")
     text = HARAKAT.sub("", to_ascii_digits(text))
     if language == "fa":
-        text = restore_zwnj(text.translate(PERSIAN_LETTERS))
+        text = restore_zwnj(PERSIAN_LETTERS.sub(lambda m: PERSIAN_LETTER_MAP[m.group()], text))
     lines = (SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -73,16 +75,20 @@ class Chrome:
         self.rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
 
     def action(self, line: str) -> str | None:
-        key = LINE_EDGES.sub("", fold(line))
+        # Chrome phrases are short: a long paragraph can only start with one.
+        whole = len(line) <= CHROME_LINE_CHARS
+        key = LINE_EDGES.sub("", fold(line[:CHROME_LINE_CHARS]))
         for phrase, match, action in self.rules:
-            if key == phrase or (match == "starts" and key.startswith(phrase)):
+            if (whole and key == phrase) or (match == "starts" and key.startswith(phrase)):
                 return action
         return None
 
 
-def is_date_line(line: str, months: MonthNames) -> bool:
-    """A line that is a date and little else, like the page header's "• دو شنبه 17 اردیبهشت 1403"."""
-    found = months.find(line)
+def is_date_line(line: str, found: list) -> bool:
+    """A line that is a date and little else, like the page header's "• دو شنبه 17 اردیبهشت 1403".
+
+    `found` is what `MonthNames.find` returned for the line.
+    """
     if not found:
         return False
     folded = fold(line)
@@ -113,13 +119,14 @@ def split_header(lines: list[str], months: MonthNames, config: CleanConfig):
     it is not the article's date. The article's own date is the first other date near the top.
     """
     top = [i for i, line in enumerate(lines) if line.strip()][: config.header_lines]
-    date_lines = [i for i in top if is_date_line(lines[i], months)]
+    dates = {i: months.find(lines[i]) for i in top}
+    date_lines = [i for i in top if is_date_line(lines[i], dates[i])]
     crawl_header: set[int] = set()
     if date_lines and date_lines[0] == top[0]:
-        first = months.find(lines[top[0]])[0][2]
+        first = dates[top[0]][0][2]
         run, calendars = [], set()
         for position, i in enumerate(date_lines):
-            found = months.find(lines[i])[0][2]
+            found = dates[i][0][2]
             if i != top[position] or found.date != first.date:
                 break
             run.append(i)
@@ -130,9 +137,8 @@ def split_header(lines: list[str], months: MonthNames, config: CleanConfig):
     for i in top:
         if i in crawl_header:
             continue
-        found = months.find(lines[i])
-        if found:
-            published = found[0][2]
+        if dates[i]:
+            published = dates[i][0][2]
             break
     body = [line for i, line in enumerate(lines) if i not in crawl_header and i not in date_lines]
     return body, published

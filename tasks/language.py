@@ -9,11 +9,14 @@ from datetime import timedelta
 
 import polars as pl
 from langdetect import DetectorFactory, LangDetectException, detect_langs
+from langdetect.detector_factory import init_factory
 from prefect import task
 from prefect.cache_policies import TASK_SOURCE, CacheKeyFnPolicy
 
 # langdetect is random unless seeded; this is its only global, set once so runs are repeatable.
 DetectorFactory.seed = 0
+# Its profiles load lazily into a module global, which races when batches run on threads: load now.
+init_factory()
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,11 @@ class LanguageConfig:
 PASHTO = set("ټډړږښګڼېۍځڅ")
 URDU = set("ٹڈڑںھہے")
 PERSIAN = set("پچژگ")
+ARABIC_ONLY = set("ةى")
+RUSSIAN_ONLY = set("ыэъЫЭЪ")
+UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
+TURKISH_LETTERS = set("ğşıİĞŞ")
+ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that", "with", "by", "said", "were", "from"})
 KAZAKH = set("әөүұіңһӘӨҮҰІҢҺ")
 TAJIK = set("ҷӣӯҶӢӮ")
 UZBEK_CYRILLIC = set("ўЎ")
@@ -62,10 +70,18 @@ def _arabic_script(text: str, letters: int) -> tuple[str, float]:
         return "ps", 1.0
     if urdu >= max(2, 0.03 * letters) and urdu > pashto:
         return "ur", 1.0
+    # Persian writes پ چ ژ گ and almost never ة or ى; Arabic the other way round. Only mixed or
+    # silent evidence goes to the statistical model.
+    persian = sum(ch in PERSIAN for ch in text)
+    arabic = sum(ch in ARABIC_ONLY for ch in text)
+    if persian >= 2 and persian >= 4 * arabic:
+        return "fa", 0.95
+    if arabic >= 2 and persian == 0:
+        return "ar", 0.95
     language, score = _langdetect(text)
     if language in {"fa", "ar", "ur"}:
         return language, score
-    return ("fa" if any(ch in PERSIAN for ch in text) else "ar"), 0.5
+    return ("fa" if persian else "ar"), 0.5
 
 
 def _cyrillic(text: str) -> tuple[str, float]:
@@ -80,6 +96,8 @@ def _cyrillic(text: str) -> tuple[str, float]:
     words = WORD.findall(text.lower())
     if any(ch in TAJIK_OR_UZBEK for ch in text) or sum(w in TAJIK_WORDS for w in words) >= 2:
         return "tg", 0.9
+    if any(ch in RUSSIAN_ONLY for ch in text) and not any(ch in UKRAINIAN_ONLY for ch in text):
+        return "ru", 0.95
     return _langdetect(text)
 
 
@@ -88,6 +106,9 @@ def _latin(text: str) -> tuple[str, float]:
     marks = len(UZBEK_APOSTROPHE.findall(text)) + sum(w in UZBEK_LATIN_WORDS for w in words)
     if marks >= 2:
         return "uz", 0.9
+    english = sum(w in ENGLISH_WORDS for w in words)
+    if english >= 0.15 * len(words) and english >= 3 and not any(ch in TURKISH_LETTERS for ch in text):
+        return "en", 0.95
     return _langdetect(text)
 
 
