@@ -6,12 +6,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 import polars as pl
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 from langdetect.detector_factory import init_factory
 from prefect import task
-from prefect.cache_policies import TASK_SOURCE, CacheKeyFnPolicy
+from prefect.cache_policies import CacheKeyFnPolicy
 
 # langdetect is random unless seeded; this is its only global, set once so runs are repeatable.
 DetectorFactory.seed = 0
@@ -143,9 +144,13 @@ def detect_language_batch(articles: pl.DataFrame, config: LanguageConfig = Langu
     return detect_language(articles, config).select("article_id", "language", "language_score")
 
 
+# Any edit of this module (rules, letter sets) must invalidate earlier checkpoints.
+CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
 def batch_cache_key(context, parameters: dict) -> str:
     """Same articles (ids include their content) and same settings: same answer, so a retried run reuses it."""
-    digest = hashlib.sha256(repr(parameters.get("config", LanguageConfig())).encode())
+    digest = hashlib.sha256((CODE_VERSION + repr(parameters.get("config", LanguageConfig()))).encode())
     for article_id in parameters["articles"]["article_id"].to_list():
         digest.update(article_id.encode())
     return f"detect-language-{digest.hexdigest()}"
@@ -155,7 +160,7 @@ def batch_cache_key(context, parameters: dict) -> str:
 detect_language_task = task(
     detect_language_batch,
     name="detect-language",
-    cache_policy=TASK_SOURCE + CacheKeyFnPolicy(cache_key_fn=batch_cache_key),
+    cache_policy=CacheKeyFnPolicy(cache_key_fn=batch_cache_key),
     persist_result=True,
     cache_expiration=timedelta(days=7),
 )
