@@ -136,11 +136,27 @@ def command_run(args: argparse.Namespace) -> None:
         quiet_tracebacks()
 
     landing = Path(args.landing) if args.landing else SAMPLE_LANDING
+    flow = nightly_ingest.with_options(task_runner=task_runner(args.runner, args.workers, args.dask_address))
     try:
-        summary = nightly_ingest(landing=landing, warehouse=Path(args.warehouse), settle_seconds=args.settle_seconds)
+        summary = flow(landing=landing, warehouse=Path(args.warehouse), settle_seconds=args.settle_seconds)
     except Exception as error:  # the traceback is in the Prefect logs; the terminal gets one line
         raise CommandError(f"the run failed: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}") from None
     print_summary(summary, Path(args.warehouse))
+
+
+def task_runner(kind: str, workers: int | None, dask_address: str | None):
+    """Where the per-document batches run: threads, local processes, or a Dask cluster."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    if kind == "threads":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if kind == "processes":
+        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers or os.cpu_count(), "threads_per_worker": 1, "processes": True})
 
 
 def print_summary(summary: dict, warehouse: Path) -> None:
@@ -167,6 +183,9 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--landing", help="landing folder to scan (default: the bundled sample)")
     run.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default: %(default)s)")
     run.add_argument("--settle-seconds", type=float, default=0.0, help="leave files modified less than this many seconds ago for the next run")
+    run.add_argument("--runner", choices=["threads", "processes", "dask"], default=os.environ.get("KHABAR_RUNNER", "threads"), help="where per-document batches run (default: %(default)s, or $KHABAR_RUNNER)")
+    run.add_argument("--workers", type=int, help="threads or processes to use (default: one per core)")
+    run.add_argument("--dask-address", default=os.environ.get("KHABAR_DASK_ADDRESS"), help="scheduler of an existing Dask cluster (with --runner dask)")
     run.add_argument("--traceback", action="store_true", help="print full tracebacks of failures on the terminal too")
     run.set_defaults(handler=command_run)
     sql = commands.add_parser("sql", help="run a read-only query and print the result")
