@@ -14,7 +14,7 @@ from prefect.runtime import flow_run
 from flows.models import build_models
 from tasks.clean import Chrome, MonthNames, clean_articles_task
 from tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
-from tasks.dedupe import assign_clusters_task, hash_contents_task
+from tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
 from tasks.discover import count_files, discover_files_task
 from tasks.extract import read_inputs_task
 from tasks.language import LANGUAGE_SCHEMA, detect_language_task
@@ -23,7 +23,7 @@ from tasks.load import (
     SQL_DIR,
     load_warehouse_task,
     publish_warehouse_task,
-    read_earlier_clusters_task,
+    read_earlier_candidates_task,
     read_ingested_files_task,
     warehouse_lock,
 )
@@ -113,8 +113,11 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
         rejected = concat([rejected, emptied], REJECTED_SCHEMA)
         stages.done("clean", raw.height, articles.height, emptied)
         articles = hash_contents_task(articles)
-        earlier = read_earlier_clusters_task(warehouse, articles["content_hash"].unique().to_list())
-        articles = assign_clusters_task(articles, earlier)
+        signed = run_batches("sign-minhash", sign_articles_task, batches(articles, ARTICLES_PER_BATCH))
+        signatures = concat([s for s, _ in signed], SIGNATURE_SCHEMA)
+        bands = concat([b for _, b in signed], BAND_SCHEMA)
+        earlier = read_earlier_candidates_task(warehouse, articles["content_hash"], bands)
+        articles = assign_clusters_task(articles, signatures, earlier)
         stages.done("deduplicate", articles.height, articles.height - int(articles["is_duplicate"].sum()))
         lexicon = Lexicon(pl.read_csv(seeds / "topic_lexicon.csv"))
         topics = concat(run_batches("tag-topics", tag_topics_task, batches(articles, ARTICLES_PER_BATCH), lexicon), TOPIC_SCHEMA)
@@ -126,7 +129,7 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
         # Load
         run_id = str(flow_run.id or "local")
         run_info = pl.DataFrame({"run_id": [run_id], "ingested_at": [started_at]})
-        working = load_warehouse_task(warehouse, files, articles, rejected, topics, countries, run_info)
+        working = load_warehouse_task(warehouse, files, articles, rejected, topics, countries, signatures, bands, run_info)
         stages.done("load", articles.height + rejected.height, articles.height + rejected.height)
         model_rows = build_models(working)
         stages.done("build-models", len(model_rows), sum(model_rows.values()))

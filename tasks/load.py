@@ -19,7 +19,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.dedupe import EARLIER_SCHEMA
+from tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, config_row
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
@@ -87,15 +87,17 @@ def read_ingested_files(warehouse: Path) -> pl.DataFrame:
         return con.sql("select input_file, file_hash from ingested_files").pl().cast(INGESTED_SCHEMA)
 
 
-def read_earlier_clusters(warehouse: Path, content_hashes: list[str]) -> pl.DataFrame:
-    """(`content_hash`, `cluster_id`) of earlier articles that share a hash with tonight's."""
-    if not warehouse.exists() or not content_hashes:
+def read_earlier_candidates(warehouse: Path, content_hashes: pl.Series, bands: pl.DataFrame) -> pl.DataFrame:
+    """Earlier articles (`article_id`, `cluster_id`, `content_hash`, `signature`) that share a
+    normalized-text hash or an LSH band key with tonight's."""
+    if not warehouse.exists() or content_hashes.is_empty():
         return pl.DataFrame(schema=EARLIER_SCHEMA)
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        if not _has_table(con, "articles"):
+        if not _has_table(con, "article_minhash_bands"):
             return pl.DataFrame(schema=EARLIER_SCHEMA)
-        con.register("tonight", pl.DataFrame({"content_hash": content_hashes}).to_arrow())
-        return con.sql(read_sql("load", "earlier_clusters.sql")).pl().cast(EARLIER_SCHEMA)
+        con.register("tonight_hashes", pl.DataFrame({"content_hash": content_hashes.unique()}).to_arrow())
+        con.register("tonight_bands", bands.select("band", "band_key").unique().to_arrow())
+        return con.sql(read_sql("load", "earlier_candidates.sql")).pl().cast(EARLIER_SCHEMA)
 
 
 def load_warehouse(
@@ -105,6 +107,8 @@ def load_warehouse(
     rejected: pl.DataFrame,
     topics: pl.DataFrame,
     countries: pl.DataFrame,
+    signatures: pl.DataFrame,
+    bands: pl.DataFrame,
     run_info: pl.DataFrame,
 ) -> Path:
     """Copy the published warehouse and write tonight's rows into the copy in one transaction.
@@ -124,6 +128,9 @@ def load_warehouse(
             "new_rejected": rejected,
             "new_topics": topics,
             "new_countries": countries,
+            "new_signatures": signatures,
+            "new_bands": bands,
+            "run_dedupe_config": config_row(DedupeConfig()),
             "run_info": run_info,
         }.items():
             con.register(name, frame.to_arrow())
@@ -144,6 +151,6 @@ def publish_warehouse(working: Path, warehouse: Path, run_summary: pl.DataFrame)
 
 
 read_ingested_files_task = task(read_ingested_files, name="read-ingested-files", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
-read_earlier_clusters_task = task(read_earlier_clusters, name="read-earlier-clusters", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
+read_earlier_candidates_task = task(read_earlier_candidates, name="read-earlier-candidates", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
 load_warehouse_task = task(load_warehouse, name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[5, 15])
 publish_warehouse_task = task(publish_warehouse, name="publish", cache_policy=NO_CACHE)

@@ -18,6 +18,13 @@ insert into article_topics by name select article_id, topic, score from new_topi
 
 insert into article_countries by name select article_id, country, mentions from new_countries;
 
+insert into article_signatures by name select article_id, signature, shingles from new_signatures;
+
+insert into article_minhash_bands by name select article_id, band, band_key from new_bands;
+
+delete from dedupe_config;
+insert into dedupe_config by name select * from run_dedupe_config;
+
 insert into ingested_files by name
 with
 per_file_articles as (select input_file, count(*) as articles from new_articles group by 1),

@@ -7,6 +7,14 @@ delete from article_countries
 where article_id in (
     select article_id from articles where input_file in (select input_file from run_files where status = 'changed')
 );
+delete from article_signatures
+where article_id in (
+    select article_id from articles where input_file in (select input_file from run_files where status = 'changed')
+);
+delete from article_minhash_bands
+where article_id in (
+    select article_id from articles where input_file in (select input_file from run_files where status = 'changed')
+);
 delete from articles where input_file in (select input_file from run_files where status = 'changed');
 delete from rejected_inputs where input_file in (select input_file from run_files where status = 'changed');
 delete from ingested_files where input_file in (select input_file from run_files where status = 'changed');

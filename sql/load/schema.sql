@@ -72,3 +72,29 @@ create table if not exists pipeline_runs (
     seconds double not null,
     stage_seconds json
 );
+
+-- MinHash signature of each article's cleaned text (125 little-endian uint32 values) and its LSH
+-- band keys: tonight's articles find their earlier copies through the band keys alone.
+create table if not exists article_signatures (
+    article_id varchar not null,
+    signature blob not null,
+    shingles integer not null             -- distinct word shingles, for the containment estimate
+);
+
+create table if not exists article_minhash_bands (
+    article_id varchar not null,
+    band smallint not null,
+    band_key bigint not null
+);
+
+-- The DedupeConfig that made the signatures above (tasks/dedupe.py).
+create table if not exists dedupe_config (
+    shingle_words integer,
+    num_perm integer,
+    bands integer,
+    rows integer,
+    threshold double,
+    containment double,
+    seed integer,
+    max_bucket integer
+);

@@ -77,3 +77,21 @@ def test_a_failing_data_test_fails_the_model_build(warehouse, tmp_path):
     warehouse.close()
     with pytest.raises(DataTestFailure, match=r"articles_one_canonical_per_cluster \(1 rows\)"):
         build_models(tmp_path / "w.duckdb")
+
+
+def test_pair_topics_join_pairs_and_topics_of_canonical_articles(warehouse):
+    rows = warehouse.execute("select month::varchar, country_a, country_b, topic, articles from pair_topics order by 1").fetchall()
+    assert rows == [("2024-11-01", "IR", "PK", "diplomacy", 1), ("2024-12-01", "AF", "TJ", "terrorism", 1)]
+
+
+def test_language_mix_and_source_activity_count_canonical_articles(warehouse):
+    assert warehouse.execute("select month::varchar, language, articles from language_mix order by 1").fetchall() == [
+        ("2024-11-01", "fa", 1),
+        ("2024-12-01", "ar", 1),
+    ]
+    assert warehouse.execute("select source, sum(articles) from source_activity group by 1").fetchall() == [("(unknown)", 2)]
+
+
+def test_story_clusters_name_the_canonical_article_and_count_copies(warehouse):
+    rows = warehouse.execute("select cluster_id, canonical_article_id, copies, languages from story_clusters order by 1").fetchall()
+    assert rows == [("c1", "a1", 1, ["ar", "fa"]), ("c3", "a3", 0, ["ar"])]
