@@ -108,6 +108,7 @@ SYNDICATED_IN_CORPUS = [
     ("ar-AL-sport-825-20180323", "ar-SK-sport-407-20180323"),
     ("ar-AL-sport-8-20180218", "ar-SK-sport-7-20180218"),
     ("ar-AL-sport-194-20180223", "ar-SK-sport-77-20180223"),
+    ("ar-AL-sport-725-20180319", "ar-SK-sport-338-20180319"),
     ("ar-AL-technology-307-20180621", "ar-SK-technology-953-20180620"),
     ("ar-AL-technology-72-20180228", "ar-SK-technology-119-20180228"),
     ("ar-AL-internationalNews-1790-20180628", "ar-SK-middleEast-2625-20180627"),

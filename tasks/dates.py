@@ -20,7 +20,7 @@ import polars as pl
 _DIGIT_MAP = dict(zip("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
 _DIGITS = re.compile("[۰-۹٠-٩]")
 # Letter variants that differ between Persian and Arabic typing of the same word.
-_FOLD_MAP = {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "ة": "ه", "ۀ": "ه", "\u200c": " "}
+_FOLD_MAP = {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه", "\u200c": " "}
 _FOLD = re.compile("[" + "".join(_FOLD_MAP) + "]")
 YEAR = re.compile(r"\d{4}")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel

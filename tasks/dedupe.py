@@ -61,11 +61,22 @@ def hash_contents(articles: pl.DataFrame) -> pl.DataFrame:
     return articles.with_columns(content_hash=pl.Series([content_hash(t) for t in articles["text"].to_list()], dtype=pl.String))
 
 
-def shingles(text: str, size: int) -> set[bytes]:
-    words = words_of(text)
-    if len(words) <= size:
-        return {" ".join(words).encode()}
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+SHINGLE_BASE = np.uint64(1_000_003)
+MASK_32 = np.uint64(0xFFFFFFFF)
+
+
+def shingles(text: str, size: int) -> list[int]:
+    """32-bit hashes of the distinct `size`-word shingles of the folded text.
+
+    Words are hashed once (CRC-32) and rolled into shingle hashes with NumPy, rather than
+    joining and hashing every shingle string.
+    """
+    words = np.fromiter((zlib.crc32(w.encode()) for w in words_of(text)), dtype=np.uint64)
+    count = max(1, len(words) - size + 1)
+    rolled = np.zeros(count, dtype=np.uint64)
+    for offset in range(min(size, len(words))):
+        rolled = (rolled * SHINGLE_BASE + words[offset : offset + count]) & MASK_32
+    return np.unique(rolled).tolist()
 
 
 def band_keys(signature: bytes, config: DedupeConfig) -> list[int]:
@@ -81,7 +92,7 @@ def sign_articles(articles: pl.DataFrame, config: DedupeConfig = DedupeConfig())
     if articles.is_empty():
         return pl.DataFrame(schema=SIGNATURE_SCHEMA), pl.DataFrame(schema=BAND_SCHEMA)
     sets = [shingles(text, config.shingle_words) for text in articles["text"].to_list()]
-    minhashes = MinHash.bulk(sets, num_perm=config.num_perm, seed=config.seed, hashfunc=zlib.crc32)
+    minhashes = MinHash.bulk(sets, num_perm=config.num_perm, seed=config.seed, hashfunc=int)
     signatures = [m.hashvalues.astype("<u4").tobytes() for m in minhashes]
     ids = articles["article_id"].to_list()
     bands = [(article_id, band, key) for article_id, signature in zip(ids, signatures) for band, key in enumerate(band_keys(signature, config))]

@@ -34,7 +34,9 @@ PERSIAN = set("پچژگ")
 ARABIC_ONLY = set("ةى")
 RUSSIAN_ONLY = set("ыэъЫЭЪ")
 UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
-TURKISH_LETTERS = set("ğşıİĞŞ")
+TURKISH_LETTERS = set("çşğıöüÇŞĞİÖÜ")
+KAZAKH_OR_TAJIK = set("қғҚҒ")
+UZBEK_SHAPE = re.compile(r"q|x|(?:lar|lari|ning|dagi|gan|moq|ish|lik|chi)$")
 ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that", "with", "by", "said", "were", "from"})
 KAZAKH = set("әөүұіңһӘӨҮҰІҢҺ")
 TAJIK = set("ҷӣӯҶӢӮ")
@@ -97,18 +99,29 @@ def _cyrillic(text: str) -> tuple[str, float]:
     words = WORD.findall(text.lower())
     if any(ch in TAJIK_OR_UZBEK for ch in text) or sum(w in TAJIK_WORDS for w in words) >= 2:
         return "tg", 0.9
-    if any(ch in RUSSIAN_ONLY for ch in text) and not any(ch in UKRAINIAN_ONLY for ch in text):
+    if any(ch in KAZAKH_OR_TAJIK for ch in text):
+        # Both write қ and ғ; only Kazakh also writes ы (Tajik has no ы).
+        return ("kk" if "ы" in text.lower() else "tg"), 0.8
+    ukrainian = any(ch in UKRAINIAN_ONLY for ch in text)
+    if any(ch in RUSSIAN_ONLY for ch in text) and not ukrainian:
         return "ru", 0.95
-    return _langdetect(text)
+    language, score = _langdetect(text)
+    # Ukrainian and Belarusian text always shows і, ї, є or ў; without them it is Russian.
+    if language in {"uk", "be"} and not ukrainian and "ў" not in text.lower():
+        return "ru", 0.6
+    return language, score
 
 
 def _latin(text: str) -> tuple[str, float]:
     words = WORD.findall(text.lower())
+    turkish = any(ch in TURKISH_LETTERS for ch in text)
     marks = len(UZBEK_APOSTROPHE.findall(text)) + sum(w in UZBEK_LATIN_WORDS for w in words)
-    if marks >= 2:
-        return "uz", 0.9
+    # Uzbek Latin writes q, x, sh, ch and o', g' but never Turkish ç ş ğ ı ö ü.
+    shapes = sum(bool(UZBEK_SHAPE.search(w)) for w in words)
     english = sum(w in ENGLISH_WORDS for w in words)
-    if english >= 0.15 * len(words) and english >= 3 and not any(ch in TURKISH_LETTERS for ch in text):
+    if not turkish and (marks >= 2 or (marks + shapes >= 3 and shapes >= 0.15 * len(words) and english < 2)):
+        return "uz", 0.9
+    if english >= 0.15 * len(words) and english >= 3 and not turkish:
         return "en", 0.95
     return _langdetect(text)
 
@@ -122,9 +135,10 @@ def guess_language(text: str, config: LanguageConfig = LanguageConfig()) -> dict
     arabic = len(ARABIC_SCRIPT.findall(prefix))
     cyrillic = len(CYRILLIC.findall(prefix))
     latin = len(LATIN.findall(prefix))
+    # Brand names in Latin letters inside a Cyrillic or Arabic sentence do not make it Latin.
     if arabic >= max(cyrillic, latin) and arabic > letters / 3:
         language, score = _arabic_script(prefix, arabic)
-    elif cyrillic >= latin and cyrillic > letters / 3:
+    elif cyrillic > letters / 3:
         language, score = _cyrillic(prefix)
     elif latin > letters / 3:
         language, score = _latin(prefix)
