@@ -12,7 +12,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
 from flows.models import build_models
-from tasks.clean import Chrome, MonthNames, clean_articles_task
+from tasks.clean import Chrome, MonthNames, clean_articles_task, learn_repeated_lines_task
 from tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
 from tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
 from tasks.discover import count_files, discover_files_task
@@ -106,7 +106,8 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
         languages = concat(run_batches("detect-language", detect_language_task, batches(raw, ARTICLES_PER_BATCH)), LANGUAGE_SCHEMA)
         detected = batches(raw.join(languages, on="article_id", how="left", maintain_order="left"), ARTICLES_PER_BATCH)
         stages.done("detect-language", raw.height, languages.height)
-        chrome, months = Chrome(pl.read_csv(seeds / "chrome_phrases.csv")), MonthNames.from_csv(seeds / "calendar_months.csv")
+        learned = learn_repeated_lines_task(raw)
+        chrome, months = Chrome(pl.read_csv(seeds / "chrome_phrases.csv"), learned), MonthNames.from_csv(seeds / "calendar_months.csv")
         cleaned: list[Split] = run_batches("clean", clean_articles_task, detected, chrome, months)
         articles = concat([c.kept for c in cleaned], ARTICLE_SCHEMA)
         emptied = concat([c.rejected for c in cleaned], REJECTED_SCHEMA)
@@ -129,7 +130,7 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
         # Load
         run_id = str(flow_run.id or "local")
         run_info = pl.DataFrame({"run_id": [run_id], "ingested_at": [started_at]})
-        working = load_warehouse_task(warehouse, files, articles, rejected, topics, countries, signatures, bands, run_info)
+        working = load_warehouse_task(warehouse, files, articles, rejected, topics, countries, signatures, bands, learned, run_info)
         stages.done("load", articles.height + rejected.height, articles.height + rejected.height)
         model_rows = build_models(working)
         stages.done("build-models", len(model_rows), sum(model_rows.values()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 import polars as pl
@@ -21,6 +22,10 @@ class CleanConfig:
     header_lines: int = 8  # the page's date and metadata lines sit at the top
     title_max_words: int = 25
     title_max_chars: int = 200
+    # Learned chrome: a line repeated by one source across its articles.
+    chrome_min_articles: int = 3
+    chrome_min_share: float = 0.3
+    chrome_min_source_articles: int = 5
     title_search_lines: int = 3
 
 
@@ -68,13 +73,20 @@ def restore_zwnj(text: str) -> str:
     return SPACED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
 
 
+LEARNED_SCHEMA = {"source_key": pl.String, "line": pl.String, "articles": pl.UInt32}
+
+
 class Chrome:
-    """Page-chrome phrases from `sql/seeds/chrome_phrases.csv`, matched on folded lines."""
+    """Page chrome: the phrases of `sql/seeds/chrome_phrases.csv`, matched on folded lines, and
+    the lines learned from tonight's articles (`learn_repeated_lines`), per source."""
 
-    def __init__(self, phrases: pl.DataFrame):
+    def __init__(self, phrases: pl.DataFrame, learned: pl.DataFrame | None = None):
         self.rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
+        self.learned = set() if learned is None else set(learned.select("source_key", "line").iter_rows())
 
-    def action(self, line: str) -> str | None:
+    def action(self, line: str, source_key: str | None = None) -> str | None:
+        if self.learned and (source_key, line.strip()) in self.learned:
+            return "drop_line"
         # Chrome phrases are short: a long paragraph can only start with one.
         whole = len(line) <= CHROME_LINE_CHARS
         key = LINE_EDGES.sub("", fold(line[:CHROME_LINE_CHARS]))
@@ -96,14 +108,14 @@ def is_date_line(line: str, found: list) -> bool:
     return len(LETTER.sub("x", rest).split()) <= 3 and len(rest) < 40
 
 
-def strip_chrome(lines: list[str], chrome: Chrome) -> list[str]:
+def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None) -> list[str]:
     """Drop share/comment/navigation lines; cut "read also" lists and all that follows them."""
     kept = []
     for line in lines:
         if not line.strip():
             kept.append("")
             continue
-        action = chrome.action(line)
+        action = chrome.action(line, source_key)
         if action == "cut_rest":
             break
         if action == "drop_line" or not LETTER.search(line) or URL_LINE.match(line.strip()):
@@ -162,9 +174,46 @@ def site_of(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
+def source_key(feed_source: str | None, feed_url: str | None, input_file: str | None) -> str:
+    """Whose page chrome an article carries: its feed's source, its site, or its landing folder."""
+    return (feed_source or "").strip() or site_of(feed_url) or str(PurePosixPath(input_file or "").parent)
+
+
+def learn_repeated_lines(articles: pl.DataFrame, config: CleanConfig = CleanConfig()) -> pl.DataFrame:
+    """Short lines that one source repeats across many of tonight's articles: its page chrome.
+
+    A line counts when it appears in at least `chrome_min_articles` articles and in at least
+    `chrome_min_share` of the articles of a source that sent at least `chrome_min_source_articles`.
+    """
+    keyed = articles.select(
+        "article_id",
+        pl.struct("feed_source", "feed_url", "input_file")
+        .map_elements(lambda r: source_key(r["feed_source"], r["feed_url"], r["input_file"]), return_dtype=pl.String)
+        .alias("source_key"),
+        pl.col("raw_text").str.split("\n").alias("line"),
+    )
+    per_source = keyed.group_by("source_key").agg(pl.len().alias("source_articles"))
+    lines = (
+        keyed.explode("line")
+        .with_columns(pl.col("line").str.strip_chars())
+        .filter(pl.col("line").str.len_chars().is_between(1, CHROME_LINE_CHARS))
+        .unique(["article_id", "source_key", "line"])
+        .group_by("source_key", "line")
+        .agg(pl.len().cast(pl.UInt32).alias("articles"))
+        .join(per_source, on="source_key")
+        .filter(
+            (pl.col("source_articles") >= config.chrome_min_source_articles)
+            & (pl.col("articles") >= config.chrome_min_articles)
+            & (pl.col("articles") >= config.chrome_min_share * pl.col("source_articles"))
+        )
+    )
+    return lines.select("source_key", "line", "articles").sort("source_key", "line").cast(LEARNED_SCHEMA)
+
+
 def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
     language = row["language"]
-    lines = strip_chrome(row["raw_text"].split("\n"), chrome)
+    key = source_key(row["feed_source"], row["feed_url"], row.get("input_file")) if chrome.learned else None
+    lines = strip_chrome(row["raw_text"].split("\n"), chrome, key)
     lines, header_date = split_header(lines, months, config)
     title = row["feed_title"]
     if title is None or not title.strip():
@@ -197,3 +246,4 @@ def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, c
 
 
 clean_articles_task = task(clean_articles, name="clean", cache_policy=NO_CACHE)
+learn_repeated_lines_task = task(learn_repeated_lines, name="learn-chrome", cache_policy=NO_CACHE)

@@ -109,6 +109,7 @@ def load_warehouse(
     countries: pl.DataFrame,
     signatures: pl.DataFrame,
     bands: pl.DataFrame,
+    learned_chrome: pl.DataFrame,
     run_info: pl.DataFrame,
 ) -> Path:
     """Copy the published warehouse and write tonight's rows into the copy in one transaction.
@@ -130,6 +131,7 @@ def load_warehouse(
             "new_countries": countries,
             "new_signatures": signatures,
             "new_bands": bands,
+            "new_learned_chrome": learned_chrome,
             "run_dedupe_config": config_row(DedupeConfig()),
             "run_info": run_info,
         }.items():

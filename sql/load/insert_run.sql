@@ -22,6 +22,9 @@ insert into article_signatures by name select article_id, signature, shingles fr
 
 insert into article_minhash_bands by name select article_id, band, band_key from new_bands;
 
+insert into learned_chrome by name
+select source_key, line, articles, run_info.run_id from new_learned_chrome, run_info;
+
 delete from dedupe_config;
 insert into dedupe_config by name select * from run_dedupe_config;
 

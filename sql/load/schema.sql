@@ -98,3 +98,12 @@ create table if not exists dedupe_config (
     seed integer,
     max_bucket integer
 );
+
+-- Lines a source repeated across many articles of one night, removed as page chrome (review them
+-- here; a phrase worth keeping for good goes to sql/seeds/chrome_phrases.csv).
+create table if not exists learned_chrome (
+    source_key varchar not null,          -- feed source, else the URL's site, else the landing folder
+    line varchar not null,
+    articles integer not null,            -- articles of that night that carried the line
+    run_id varchar not null
+);

@@ -3,7 +3,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tasks.clean import Chrome, CleanConfig, MonthNames, clean_article, clean_articles, normalize_text, restore_zwnj
+from tasks.clean import Chrome, CleanConfig, MonthNames, clean_article, clean_articles, learn_repeated_lines, normalize_text, restore_zwnj
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "samples" / "landing" / "seeds"
@@ -80,3 +80,26 @@ def test_an_article_that_is_only_chrome_is_refused():
     )
     split = clean_articles(frame, CHROME, MONTHS)
     assert split.kept.height == 0 and split.rejected["reason_kind"].to_list() == ["only_chrome"]
+
+
+def test_a_line_one_source_repeats_across_its_articles_is_learned_as_chrome():
+    bodies = [
+        "وزیر امور خارجه ایران با همتای پاکستانی خود دیدار کرد.",
+        "سفیر افغانستان در تهران درباره مهاجران سخن گفت.",
+        "نشست امنیتی کشورهای آسیای میانه در دوشنبه برگزار شد.",
+        "مرزبانان دو کشور بر همکاری بیشتر تأکید کردند.",
+        "صادرات گاز ایران به عراق افزایش یافت.",
+        "هیئتی از ازبکستان به کابل سفر کرد.",
+    ]
+    follow = "ما را در تلگرام دنبال کنید @khabar_news"
+    frame = pl.DataFrame(
+        {"article_id": [str(i) for i in range(6)], "input_file": [f"site-a/{i}.txt" for i in range(6)], "input_line": [None] * 6,
+         "raw_text": [f"{body}\n{follow}" for body in bodies], "language": ["fa"] * 6,
+         "feed_title": ["عنوان"] * 6, "feed_published": [None] * 6, "feed_source": [None] * 6, "feed_url": [None] * 6},
+        schema_overrides={"input_line": pl.Int64, "feed_published": pl.String, "feed_source": pl.String, "feed_url": pl.String},
+    )
+    learned = learn_repeated_lines(frame)
+    assert learned.select("source_key", "line").rows() == [("site-a", follow)]
+    cleaned = clean_articles(frame, Chrome(pl.read_csv(ROOT / "sql" / "seeds" / "chrome_phrases.csv"), learned), MONTHS).kept
+    assert all("تلگرام" not in text for text in cleaned["text"])
+    assert cleaned["text"].to_list()[0].startswith("وزیر امور خارجه ایران")
