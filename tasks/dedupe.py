@@ -8,6 +8,7 @@ keys, and only the earlier articles that share a band key with tonight's are rea
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -79,6 +80,12 @@ def shingles(text: str, size: int) -> list[int]:
     return np.unique(rolled).tolist()
 
 
+@functools.cache
+def _permutations(num_perm: int, seed: int):
+    reference = MinHash(num_perm=num_perm, seed=seed)
+    return reference.permutations, reference.scheme
+
+
 def band_keys(signature: bytes, config: DedupeConfig) -> list[int]:
     width = config.rows * 4  # uint32 hash values
     return [
@@ -92,7 +99,11 @@ def sign_articles(articles: pl.DataFrame, config: DedupeConfig = DedupeConfig())
     if articles.is_empty():
         return pl.DataFrame(schema=SIGNATURE_SCHEMA), pl.DataFrame(schema=BAND_SCHEMA)
     sets = [shingles(text, config.shingle_words) for text in articles["text"].to_list()]
-    minhashes = MinHash.bulk(sets, num_perm=config.num_perm, seed=config.seed, hashfunc=int)
+    # Drawing the permutations costs more than hashing an article: draw them once per config.
+    permutations, scheme = _permutations(config.num_perm, config.seed)
+    minhashes = [MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=int, permutations=permutations, scheme=scheme) for _ in sets]
+    for minhash, hashes in zip(minhashes, sets):
+        minhash.update_batch(hashes)
     signatures = [m.hashvalues.astype("<u4").tobytes() for m in minhashes]
     ids = articles["article_id"].to_list()
     bands = [(article_id, band, key) for article_id, signature in zip(ids, signatures) for band, key in enumerate(band_keys(signature, config))]

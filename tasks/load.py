@@ -20,6 +20,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, config_row
+from tasks.staging import OUTPUTS, staged_files
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
@@ -100,21 +101,12 @@ def read_earlier_candidates(warehouse: Path, content_hashes: pl.Series, bands: p
         return con.sql(read_sql("load", "earlier_candidates.sql")).pl().cast(EARLIER_SCHEMA)
 
 
-def load_warehouse(
-    warehouse: Path,
-    files: pl.DataFrame,
-    articles: pl.DataFrame,
-    rejected: pl.DataFrame,
-    topics: pl.DataFrame,
-    countries: pl.DataFrame,
-    signatures: pl.DataFrame,
-    bands: pl.DataFrame,
-    learned_chrome: pl.DataFrame,
-    run_info: pl.DataFrame,
-) -> Path:
+def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters: pl.DataFrame, run_info: pl.DataFrame) -> Path:
     """Copy the published warehouse and write tonight's rows into the copy in one transaction.
 
-    Returns the working copy's path; nothing is visible to analysts until `publish_warehouse`.
+    The rows come from the night's Parquet hand-off (`staging`), read by DuckDB itself; `clusters`
+    gives each article its `cluster_id`. Returns the working copy's path; nothing is visible to
+    analysts until `publish_warehouse`.
     """
     working = working_copy_of(warehouse)
     for leftover in (working, working.with_name(working.name + ".wal")):
@@ -123,18 +115,9 @@ def load_warehouse(
         shutil.copyfile(warehouse, working)
     with duckdb.connect(str(working)) as con:
         con.execute(read_sql("load", "schema.sql"))
-        for name, frame in {
-            "run_files": files,
-            "new_articles": articles,
-            "new_rejected": rejected,
-            "new_topics": topics,
-            "new_countries": countries,
-            "new_signatures": signatures,
-            "new_bands": bands,
-            "new_learned_chrome": learned_chrome,
-            "run_dedupe_config": config_row(DedupeConfig()),
-            "run_info": run_info,
-        }.items():
+        for name in OUTPUTS:
+            con.read_parquet(staged_files(staging, name)).create_view(f"staged_{name}")
+        for name, frame in {"run_files": files, "clusters": clusters, "run_dedupe_config": config_row(DedupeConfig()), "run_info": run_info}.items():
             con.register(name, frame.to_arrow())
         con.execute("begin transaction")
         for script in ("replace_changed_files.sql", "insert_run.sql", "recompute_canonical.sql"):

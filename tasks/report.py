@@ -13,6 +13,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from tasks.stage import StageCount
+from tasks.staging import scan_staged
 
 BAR_WIDTH = 30
 
@@ -88,6 +89,15 @@ def run_record(run_id: str, run_name: str, started_at: dt.datetime, landing: Pat
             "stage_seconds": [json.dumps({s.stage: s.seconds for s in summary.stages})],
         }
     )
+
+
+def night_counts(staging: Path, clusters: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The few columns the summary counts, read back from the night's Parquet hand-off."""
+    articles = scan_staged(staging, "articles").select("article_id", "language").collect()
+    articles = articles.join(clusters.select("article_id", "is_duplicate"), on="article_id", how="left")
+    rejected = scan_staged(staging, "rejected").select("reason_kind").collect()
+    topics = scan_staged(staging, "topics").select("topic").collect()
+    return articles, rejected, topics
 
 
 def bar_chart(counts: dict[str, int]) -> str:

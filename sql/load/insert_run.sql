@@ -1,37 +1,40 @@
--- Tonight's rows; `is_canonical` starts FALSE and is settled by recompute_canonical.sql.
+-- Tonight's rows, read from the night's Parquet hand-off (staged_*), each article with its
+-- cluster; `is_canonical` starts FALSE and is settled by recompute_canonical.sql.
 insert into articles by name
 select
-    article_id, input_file, input_line, source, url, title, text, language, published_date,
-    run_info.ingested_at, content_hash, cluster_id, false as is_canonical,
+    staged_articles.article_id, input_file, input_line, source, url, title, text, language, published_date,
+    run_info.ingested_at, content_hash, clusters.cluster_id, false as is_canonical,
     language_score, published_precision, raw_text, file_hash, run_info.run_id
-from new_articles, run_info;
+from staged_articles
+inner join clusters on staged_articles.article_id = clusters.article_id
+cross join run_info;
 
 insert into rejected_inputs by name
 select
     new_rejected.input_file, new_rejected.input_line, new_rejected.reason_kind, new_rejected.reason,
     run_info.ingested_at as rejected_at, run_files.file_hash, run_info.run_id
-from new_rejected
+from staged_rejected as new_rejected
 left join run_files on new_rejected.input_file = run_files.input_file
 cross join run_info;
 
-insert into article_topics by name select article_id, topic, score from new_topics;
+insert into article_topics by name select article_id, topic, score from staged_topics;
 
-insert into article_countries by name select article_id, country, mentions from new_countries;
+insert into article_countries by name select article_id, country, mentions from staged_countries;
 
-insert into article_signatures by name select article_id, signature, shingles from new_signatures;
+insert into article_signatures by name select article_id, signature, shingles from staged_signatures;
 
-insert into article_minhash_bands by name select article_id, band, band_key from new_bands;
+insert into article_minhash_bands by name select article_id, band, band_key from staged_bands;
 
 insert into learned_chrome by name
-select source_key, line, articles, run_info.run_id from new_learned_chrome, run_info;
+select source_key, line, articles, run_info.run_id from staged_learned_chrome, run_info;
 
 delete from dedupe_config;
 insert into dedupe_config by name select * from run_dedupe_config;
 
 insert into ingested_files by name
 with
-per_file_articles as (select input_file, count(*) as articles from new_articles group by 1),
-per_file_rejected as (select input_file, count(*) as rejected from new_rejected group by 1)
+per_file_articles as (select input_file, count(*) as articles from staged_articles group by 1),
+per_file_rejected as (select input_file, count(*) as rejected from staged_rejected group by 1)
 select
     run_files.input_file, run_files.file_hash, run_files.size_bytes,
     coalesce(per_file_articles.articles, 0) as articles,
