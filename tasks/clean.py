@@ -22,6 +22,7 @@ class CleanConfig:
     header_lines: int = 8  # the page's date and metadata lines sit at the top
     title_max_words: int = 25
     title_max_chars: int = 200
+    related_list_min_lines: int = 2  # trailing headline-like lines that make a "related" list
     # Learned chrome: a line repeated by one source across its articles.
     chrome_min_articles: int = 3
     chrome_min_share: float = 0.3
@@ -44,6 +45,8 @@ URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
 SENTENCE_END = re.compile(r"[.!?؟۔:。！？]$")
 LETTER = re.compile(r"[^\W\d_]")
 CHROME_LINE_CHARS = 120
+CREDIT = re.compile(r"(?:^|[\s.»])(?:منبع|المصدر|مأخذ|Source)\s*[:：]\s*([^\n:]{2,40}?)\s*$", re.MULTILINE)
+CREDIT_TAIL_CHARS = 400
 
 CLEAN_COLUMNS = {
     "text": pl.String,
@@ -124,6 +127,20 @@ def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None
     return kept
 
 
+def drop_trailing_headlines(lines: list[str], config: CleanConfig) -> list[str]:
+    """Remove a related-stories list left at the foot: two or more short lines, none a sentence."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    trailing = []
+    for i in reversed(filled):
+        line = lines[i].strip()
+        if len(line.split()) > config.title_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
+            break
+        trailing.append(i)
+    if len(trailing) < config.related_list_min_lines or len(trailing) == len(filled):
+        return lines
+    return lines[: min(trailing)]
+
+
 def split_header(lines: list[str], months: MonthNames, config: CleanConfig):
     """(body lines, published date) with the top block's date lines taken out.
 
@@ -165,6 +182,12 @@ def pick_title(lines: list[str], config: CleanConfig) -> tuple[str | None, list[
         if len(line.split()) <= config.title_max_words and len(line) <= config.title_max_chars and not SENTENCE_END.search(line):
             return line, lines[:i] + lines[i + 1 :]
     return None, lines
+
+
+def credited_source(text: str) -> str | None:
+    """The outlet an article credits at its foot ("منبع: Dawn", "المصدر: الجزيرة"), if any."""
+    found = CREDIT.findall(text[-CREDIT_TAIL_CHARS:])
+    return found[-1].strip() if found else None
 
 
 def site_of(url: str | None) -> str | None:
@@ -213,7 +236,7 @@ def learn_repeated_lines(articles: pl.DataFrame, config: CleanConfig = CleanConf
 def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
     language = row["language"]
     key = source_key(row["feed_source"], row["feed_url"], row.get("input_file")) if chrome.learned else None
-    lines = strip_chrome(row["raw_text"].split("\n"), chrome, key)
+    lines = drop_trailing_headlines(strip_chrome(row["raw_text"].split("\n"), chrome, key), config)
     lines, header_date = split_header(lines, months, config)
     title = row["feed_title"]
     if title is None or not title.strip():
@@ -223,7 +246,7 @@ def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanCo
     return {
         "text": normalize_text("\n".join(lines), language),
         "title": normalize_text(title, language) if title else None,
-        "source": (row["feed_source"] or "").strip() or site_of(row["feed_url"]),
+        "source": (row["feed_source"] or "").strip() or site_of(row["feed_url"]) or credited_source("\n".join(lines)),
         "url": row["feed_url"],
         "published_date": published.date if published else None,
         "published_precision": published.precision if published else None,

@@ -103,3 +103,26 @@ def test_a_line_one_source_repeats_across_its_articles_is_learned_as_chrome():
     cleaned = clean_articles(frame, Chrome(pl.read_csv(ROOT / "sql" / "seeds" / "chrome_phrases.csv"), learned), MONTHS).kept
     assert all("تلگرام" not in text for text in cleaned["text"])
     assert cleaned["text"].to_list()[0].startswith("وزیر امور خارجه ایران")
+
+
+def test_source_credited_at_the_foot_of_the_article():
+    assert clean_seed("004_6115d0bf09f38642.txt", "ar")["source"] == "الجزيرة"
+    assert clean_seed("001_eafdd4cf71b63849.txt", "fa")["source"] == "Dawn"
+    assert clean_seed("000_d1af859b2bf76117.txt", "fa")["source"] is None
+
+
+def test_related_headlines_at_the_foot_go_and_the_last_paragraph_stays():
+    text = clean_seed("002_a45ddf433badf42e.txt", "fa")["text"]
+    assert "گفتگوی مفیدی با مقامات پاکستان داشت" not in text and "دیدار عراقچی با نخست" not in text
+    assert text.rstrip().endswith("بین دو کشور را پیگیری خواهیم کرد.")
+
+
+def test_no_sentence_of_a_seed_body_is_lost():
+    # Every paragraph of at least 15 words in the seeds is body text and must survive cleaning.
+    for path in sorted(SEEDS.glob("*.txt")):
+        language = "ar" if path.name.startswith("004") else "fa"
+        cleaned = clean_seed(path.name, language)["text"]
+        raw = path.read_text(encoding="utf-8").split("إقرأ أيضاً")[0]
+        for paragraph in raw.split("\n"):
+            if len(paragraph.split()) >= 15:
+                assert normalize_text(paragraph, language)[:40] in cleaned, (path.name, paragraph[:60])
