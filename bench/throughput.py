@@ -42,17 +42,11 @@ def khabar_run(landing: Path, warehouse: Path, env: dict, runner: str) -> tuple[
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
-def langdetect_alone(landing: Path) -> tuple[int, float]:
+def langdetect_seconds(texts: list[str]) -> float:
+    """langdetect alone, seeded, over whole texts in this one process: the machine's yardstick."""
     from langdetect import DetectorFactory, LangDetectException, detect_langs
 
     DetectorFactory.seed = 0
-    texts = []
-    for path in sorted(landing.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                texts.append(json.loads(line)["text"])
-            except (json.JSONDecodeError, KeyError, TypeError):
-                continue
     detect_langs("warm up the profiles")
     started = time.monotonic()
     for text in texts:
@@ -60,7 +54,18 @@ def langdetect_alone(landing: Path) -> tuple[int, float]:
             detect_langs(text)
         except LangDetectException:
             pass
-    return len(texts), time.monotonic() - started
+    return time.monotonic() - started
+
+
+def langdetect_alone(landing: Path) -> tuple[int, float]:
+    texts = []
+    for path in sorted(landing.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                texts.append(json.loads(line)["text"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                continue
+    return len(texts), langdetect_seconds(texts)
 
 
 def stage_seconds(warehouse: Path) -> dict[str, float]:

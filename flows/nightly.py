@@ -12,14 +12,13 @@ from prefect.runtime import flow_run
 
 from flows.batching import Stages, batches, concat, file_chunks, run_batches
 from flows.models import build_models
-from tasks.clean import LEARNED_SCHEMA, Chrome, MonthNames, clean_articles_task, learn_repeated_lines_task
+from tasks.clean import ARTICLE_SCHEMA, LEARNED_SCHEMA, Chrome, MonthNames, clean_articles_task, learn_repeated_lines_task
 from tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
 from tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
 from tasks.discover import count_files, discover_files_task
 from tasks.extract import read_inputs_task
 from tasks.language import LANGUAGE_SCHEMA, detect_language_task
 from tasks.load import (
-    ARTICLE_SCHEMA,
     SQL_DIR,
     load_warehouse_task,
     publish_warehouse_task,

@@ -14,6 +14,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from tasks.dates import MonthNames, fold, parse_published, to_ascii_digits
+from tasks.extract import RAW_SCHEMA
 from tasks.stage import REJECTED_SCHEMA, Split, rejection
 
 
@@ -55,6 +56,13 @@ CLEAN_COLUMNS = {
     "url": pl.String,
     "published_date": pl.Date,
     "published_precision": pl.String,
+}
+# A cleaned article as the load reads it; a night whose every input was refused still has this shape.
+ARTICLE_SCHEMA = {
+    **{name: RAW_SCHEMA[name] for name in ("article_id", "input_file", "input_line", "file_hash", "raw_text")},
+    "language": pl.String,
+    "language_score": pl.Float64,
+    **CLEAN_COLUMNS,
 }
 
 

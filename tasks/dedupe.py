@@ -174,7 +174,7 @@ def assign_clusters(
 
     # Exact copies: the same normalized text.
     first_with_hash: dict[str, str] = {}
-    for article_id, cluster_id, digest in earlier.select("article_id", "cluster_id", "content_hash").iter_rows():
+    for article_id, digest in earlier.select("article_id", "content_hash").iter_rows():
         first_with_hash.setdefault(digest, article_id)
     for article_id, digest in tonight.items():
         if digest in first_with_hash:

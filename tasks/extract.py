@@ -78,7 +78,7 @@ def decode_bytes(data: bytes) -> str:
             try:
                 return _tidy(data.decode(encoding))
             except UnicodeDecodeError as error:
-                raise Unreadable("undecodable", f"the file starts with a {encoding} byte-order mark but has {error.reason} at byte {error.start}")
+                raise Unreadable("undecodable", f"the file starts with a {encoding} byte-order mark but has {error.reason} at byte {error.start}") from None
     try:
         return _tidy(data.decode("utf-8"))
     except UnicodeDecodeError:

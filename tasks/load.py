@@ -24,22 +24,6 @@ from tasks.staging import OUTPUTS, staged_files
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
-# What the load reads of each article; a night whose every input was refused still has this shape.
-ARTICLE_SCHEMA = {
-    "article_id": pl.String,
-    "input_file": pl.String,
-    "input_line": pl.Int64,
-    "file_hash": pl.String,
-    "raw_text": pl.String,
-    "language": pl.String,
-    "language_score": pl.Float64,
-    "text": pl.String,
-    "title": pl.String,
-    "source": pl.String,
-    "url": pl.String,
-    "published_date": pl.Date,
-    "published_precision": pl.String,
-}
 
 
 class WarehouseBusy(RuntimeError):

@@ -1,19 +1,6 @@
 -- grain: one row per (month, country_a, country_b) with country_a < country_b; canonical articles only
 with
-articles as (select * from stg_articles),
-countries as (select * from stg_article_countries),
-canonical_countries as (
-    select articles.report_month as month, articles.article_id, countries.country
-    from countries
-    inner join articles on countries.article_id = articles.article_id
-    where articles.is_canonical
-),
-pairs as (
-    select a.month, a.country as country_a, b.country as country_b, a.article_id
-    from canonical_countries as a
-    inner join canonical_countries as b
-        on a.article_id = b.article_id and a.country < b.country
-),
+pairs as (select * from article_country_pairs),
 monthly as (
     select month, country_a, country_b, count(distinct article_id) as articles
     from pairs

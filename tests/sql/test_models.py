@@ -1,6 +1,5 @@
 """SQL models on an in-memory-sized DuckDB file with a few hand-made rows."""
 
-from pathlib import Path
 
 import duckdb
 import pytest

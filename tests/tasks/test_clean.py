@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import polars as pl
-import pytest
 
 from tasks.clean import Chrome, CleanConfig, MonthNames, clean_article, clean_articles, learn_repeated_lines, normalize_text, restore_zwnj
 
