@@ -6,6 +6,7 @@ import time
 
 import polars as pl
 from prefect import get_run_logger, unmapped
+from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 
 from tasks.stage import StageCount
@@ -45,6 +46,18 @@ def run_batches(stage: str, task, frames: list[pl.DataFrame], *shared) -> list:
         rate = done_rows / max(time.monotonic() - started, 1e-6)
         logger.info("%s: batch %d/%d done, %d rows, %.0f rows/s", stage, finished, len(frames), done_rows, rate)
     return [future.result() for future in futures]
+
+
+def forget_task_results() -> None:
+    """Let a finished chunk's frames go.
+
+    Prefect keeps every task result reachable from the flow run's context (`run_results`) to
+    draw lineage between tasks; a chunk's outputs are on disk by now, and keeping them would make
+    memory grow with the night.
+    """
+    context = FlowRunContext.get()
+    if context is not None:
+        context.run_results.clear()
 
 
 def concat(frames: list[pl.DataFrame], schema: dict | None = None) -> pl.DataFrame:

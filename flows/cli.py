@@ -149,7 +149,7 @@ def task_runner(kind: str, workers: int | None, dask_address: str | None):
     from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
     if kind == "threads":
-        return ThreadPoolTaskRunner(max_workers=workers)
+        return ThreadPoolTaskRunner(max_workers=workers or os.cpu_count())
     if kind == "processes":
         return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
     from prefect_dask import DaskTaskRunner

@@ -20,10 +20,12 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, config_row
-from tasks.staging import OUTPUTS, staged_files
+from tasks.staging import OUTPUTS, staged_chunks
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
+# DuckDB would otherwise buffer up to 80% of RAM; past this it spills to a temporary folder.
+LOAD_MEMORY_LIMIT = "512MB"
 
 
 class WarehouseBusy(RuntimeError):
@@ -86,7 +88,7 @@ def read_earlier_candidates(warehouse: Path, content_hashes: pl.Series, bands: p
 
 
 def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters: pl.DataFrame, run_info: pl.DataFrame) -> Path:
-    """Copy the published warehouse and write tonight's rows into the copy in one transaction.
+    """Copy the published warehouse and write tonight's rows into the copy, a chunk per transaction.
 
     The rows come from the night's Parquet hand-off (`staging`), read by DuckDB itself; `clusters`
     gives each article its `cluster_id`. Returns the working copy's path; nothing is visible to
@@ -97,17 +99,24 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
         leftover.unlink(missing_ok=True)  # from a run that was killed
     if warehouse.exists():
         shutil.copyfile(warehouse, working)
-    with duckdb.connect(str(working)) as con:
+    with duckdb.connect(str(working), config={"memory_limit": LOAD_MEMORY_LIMIT}) as con:
         con.execute(read_sql("load", "schema.sql"))
-        for name in OUTPUTS:
-            con.read_parquet(staged_files(staging, name)).create_view(f"staged_{name}")
         for name, frame in {"run_files": files, "clusters": clusters, "run_dedupe_config": config_row(DedupeConfig()), "run_info": run_info}.items():
             con.register(name, frame.to_arrow())
-        con.execute("begin transaction")
-        for script in ("replace_changed_files.sql", "insert_run.sql", "recompute_canonical.sql"):
-            con.execute(read_sql("load", script))
-        con.execute("commit")
+        transaction(con, "replace_changed_files.sql")
+        for chunk in staged_chunks(staging):
+            for name in OUTPUTS:
+                con.read_parquet(str(chunk / f"{name}.parquet")).create_view(f"staged_{name}", replace=True)
+            transaction(con, "insert_chunk.sql")
+        transaction(con, "recompute_canonical.sql", "record_dedupe_config.sql")
     return working
+
+
+def transaction(con: duckdb.DuckDBPyConnection, *scripts: str) -> None:
+    con.execute("begin transaction")
+    for script in scripts:
+        con.execute(read_sql("load", script))
+    con.execute("commit")
 
 
 def publish_warehouse(working: Path, warehouse: Path, run_summary: pl.DataFrame) -> None:

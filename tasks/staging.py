@@ -1,7 +1,7 @@
 """The night's hand-off between the per-document stages and the warehouse: Parquet files.
 
-Each chunk of landing files leaves one Parquet file per output (articles, rejections, topics,
-countries, signatures, band keys, learned chrome) under `<warehouse>.staging/<run>/chunk-NNNN/`.
+Each chunk of landing files leaves one Parquet file per output (its files, articles, rejections,
+topics, countries, signatures, band keys, learned chrome) under `<warehouse>.staging/<run>/chunk-NNNN/`.
 Deduplication reads back only ids, hashes and signatures; the load has DuckDB read the files
 directly, so no night's text is held in Python memory all at once. The folder goes when the run
 is published; a killed run's folder is removed by the next run.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-OUTPUTS = ("articles", "rejected", "topics", "countries", "signatures", "bands", "learned_chrome")
+OUTPUTS = ("files", "articles", "rejected", "topics", "countries", "signatures", "bands", "learned_chrome")
 
 
 def staging_root(warehouse: Path) -> Path:
@@ -36,12 +36,12 @@ def write_chunk(folder: Path, outputs: dict[str, pl.DataFrame]) -> None:
         outputs[name].write_parquet(folder / f"{name}.parquet")
 
 
-def staged_files(staging: Path, name: str) -> list[str]:
-    return [str(path) for path in sorted(staging.glob(f"chunk-*/{name}.parquet"))]
+def staged_chunks(staging: Path) -> list[Path]:
+    return sorted(staging.glob("chunk-*"))
 
 
 def scan_staged(staging: Path, name: str) -> pl.LazyFrame:
-    return pl.scan_parquet(staged_files(staging, name))
+    return pl.scan_parquet([str(chunk / f"{name}.parquet") for chunk in staged_chunks(staging)])
 
 
 def remove_staging(warehouse: Path) -> None:

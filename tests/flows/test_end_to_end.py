@@ -207,3 +207,21 @@ def test_status_reports_the_last_run(first_run, khabar):
     result = khabar("status", "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stderr
     assert "articles_accepted" in result.stdout
+
+
+def test_a_copy_arriving_on_a_later_night_joins_the_earlier_story(tmp_path, khabar):
+    """Night 1: the Arabic seed. Night 2: another site's copy, re-headlined, trimmed, with its chrome."""
+    landing, warehouse = tmp_path / "landing", tmp_path / "khabar.duckdb"
+    landing.mkdir()
+    original = (SEEDS / ARABIC_SEED).read_text(encoding="utf-8")
+    (landing / "night1.txt").write_text(original, encoding="utf-8")
+    assert khabar("run", "--landing", str(landing), "--warehouse", str(warehouse)).returncode == 0
+    body = original.split("إعلان")[0].strip().split("\n")
+    copy = "باكستان وإيران تتعهدان بشراكة دفاعية دائمة\n\n" + "\n".join(body[:-2]) + "\n\nشارك الخبر\nالتعليقات مغلقة"
+    (landing / "night2.txt").write_text(copy, encoding="utf-8")
+    result = khabar("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = dict(((f, (c, k)) for f, c, k in query(warehouse, "select input_file, cluster_id, is_canonical from articles")))
+    assert rows["night2.txt"][0] == rows["night1.txt"][0]
+    assert rows["night1.txt"][1] and not rows["night2.txt"][1]
+    assert query(warehouse, "select articles, copies from story_clusters")[0] == (2, 1)

@@ -1,5 +1,7 @@
--- Tonight's rows, read from the night's Parquet hand-off (staged_*), each article with its
--- cluster; `is_canonical` starts FALSE and is settled by recompute_canonical.sql.
+-- One chunk of tonight's rows, read from the night's Parquet hand-off (staged_*), each article
+-- with its cluster; `is_canonical` starts FALSE and is settled by recompute_canonical.sql.
+-- Chunks load in separate transactions so memory stays flat; the working copy is published only
+-- after the last one, so analysts still see a night whole or not at all.
 insert into articles by name
 select
     staged_articles.article_id, input_file, input_line, source, url, title, text, language, published_date,
@@ -12,9 +14,9 @@ cross join run_info;
 insert into rejected_inputs by name
 select
     new_rejected.input_file, new_rejected.input_line, new_rejected.reason_kind, new_rejected.reason,
-    run_info.ingested_at as rejected_at, run_files.file_hash, run_info.run_id
+    run_info.ingested_at as rejected_at, staged_files.file_hash, run_info.run_id
 from staged_rejected as new_rejected
-left join run_files on new_rejected.input_file = run_files.input_file
+left join staged_files on new_rejected.input_file = staged_files.input_file
 cross join run_info;
 
 insert into article_topics by name select article_id, topic, score from staged_topics;
@@ -28,19 +30,16 @@ insert into article_minhash_bands by name select article_id, band, band_key from
 insert into learned_chrome by name
 select source_key, line, articles, run_info.run_id from staged_learned_chrome, run_info;
 
-delete from dedupe_config;
-insert into dedupe_config by name select * from run_dedupe_config;
-
 insert into ingested_files by name
 with
 per_file_articles as (select input_file, count(*) as articles from staged_articles group by 1),
 per_file_rejected as (select input_file, count(*) as rejected from staged_rejected group by 1)
 select
-    run_files.input_file, run_files.file_hash, run_files.size_bytes,
+    staged_files.input_file, staged_files.file_hash, staged_files.size_bytes,
     coalesce(per_file_articles.articles, 0) as articles,
     coalesce(per_file_rejected.rejected, 0) as rejected,
     run_info.ingested_at, run_info.run_id
-from run_files
-left join per_file_articles on run_files.input_file = per_file_articles.input_file
-left join per_file_rejected on run_files.input_file = per_file_rejected.input_file
+from staged_files
+left join per_file_articles on staged_files.input_file = per_file_articles.input_file
+left join per_file_rejected on staged_files.input_file = per_file_rejected.input_file
 cross join run_info;
