@@ -1,6 +1,7 @@
-"""A realistic landing folder of N articles, recombined from real paragraphs.
+"""A realistic landing folder of N articles, recombined from real sentences.
 
-Each article takes the title, date and a handful of paragraphs of real articles of one language,
+Each article takes the title, date and source of a real article and paragraphs made of real
+sentences of the same language,
 so texts, lengths and scripts are those of the region's press. Syndicated copies and broken
 lines appear at set rates. The same seed gives the same folder.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,13 +43,22 @@ def source_articles(path: Path) -> list[dict]:
     return rows
 
 
+SENTENCE = re.compile(r"(?<=[.!?؟۔])\s+")
+
+
 def paragraph_pools(rows: list[dict]) -> dict[str, dict[str, list]]:
-    """Per language (the id's prefix): paragraphs, titles, dates and sources to draw from."""
+    """Per language (the id's prefix): sentences, titles, dates and sources to draw from.
+
+    Articles are rebuilt from sentences rather than whole paragraphs: with a few hundred source
+    articles, whole paragraphs would make most rebuilt articles share paragraphs, a rate of
+    near duplicates no real night has.
+    """
     pools: dict[str, dict[str, list]] = {}
     for row in rows:
         language = str(row.get("id", "xx"))[:2]
         pool = pools.setdefault(language, {"paragraphs": [], "titles": [], "published": [], "sources": []})
-        pool["paragraphs"].extend(p.strip() for p in row["text"].split("\n") if len(p.strip()) > 40)
+        for paragraph in row["text"].split("\n"):
+            pool["paragraphs"].extend(s.strip() for s in SENTENCE.split(paragraph) if len(s.strip()) > 40)
         pool["titles"].append(row.get("title"))
         pool["published"].append(row.get("published"))
         pool["sources"].append(row.get("source"))
@@ -71,7 +82,10 @@ def build_corpus(landing: Path, spec: CorpusSpec, source: Path | None = None) ->
         else:
             pool = pools[rng.choice(languages)]
             pick = rng.randrange(len(pool["titles"]))
-            paragraphs = rng.sample(pool["paragraphs"], rng.randint(spec.min_paragraphs, spec.max_paragraphs))
+            paragraphs = [
+                " ".join(rng.sample(pool["paragraphs"], rng.randint(2, 4)))
+                for _ in range(rng.randint(spec.min_paragraphs, spec.max_paragraphs))
+            ]
             record = {
                 "id": f"bench-{number}",
                 "source": pool["sources"][pick],

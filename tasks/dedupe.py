@@ -62,6 +62,7 @@ def hash_contents(articles: pl.DataFrame) -> pl.DataFrame:
     return articles.with_columns(content_hash=pl.Series([content_hash(t) for t in articles["text"].to_list()], dtype=pl.String))
 
 
+PAIR_BLOCK = 100_000
 SHINGLE_BASE = np.uint64(1_000_003)
 MASK_32 = np.uint64(0xFFFFFFFF)
 
@@ -218,7 +219,10 @@ def near_copies(signatures: pl.DataFrame, earlier: pl.DataFrame, config: DedupeC
     if pairs.is_empty():
         return []
     a, b = pairs["row"].to_numpy().astype(np.int64), pairs["row_b"].to_numpy().astype(np.int64)
-    jaccard = (matrix[a] == matrix[b]).mean(axis=1)
+    # Compared in blocks: a night full of copies can hold millions of candidate pairs.
+    jaccard = np.concatenate(
+        [(matrix[a[i : i + PAIR_BLOCK]] == matrix[b[i : i + PAIR_BLOCK]]).mean(axis=1) for i in range(0, len(a), PAIR_BLOCK)]
+    )
     counts = known["shingles"].fill_null(1).to_numpy().astype(np.float64)
     shared_shingles = jaccard / (1 + jaccard) * (counts[a] + counts[b])
     containment = shared_shingles / np.maximum(1, np.minimum(counts[a], counts[b]))
