@@ -1,9 +1,8 @@
 """A realistic landing folder of N articles, recombined from real sentences.
 
 Each article takes the title, date and source of a real article and paragraphs made of real
-sentences of the same language,
-so texts, lengths and scripts are those of the region's press. Syndicated copies and broken
-lines appear at set rates. The same seed gives the same folder.
+sentences of the same language, so texts, lengths and scripts are those of the region's press.
+Syndicated copies and broken lines appear at set rates. The same seed gives the same folder.
 """
 
 from __future__ import annotations

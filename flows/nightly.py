@@ -69,7 +69,7 @@ def transform_chunk(files: pl.DataFrame, stages: Stages) -> dict[str, pl.DataFra
     countries = concat(run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), gazetteer), COUNTRY_SCHEMA)
     stages.done("tag-countries", articles.height, countries.height)
     return {
-        "files": files, "articles": articles, "rejected": concat([rejected, emptied], REJECTED_SCHEMA), "topics": topics, "countries": countries,
+        "files": files, "articles": articles.drop("match_text"), "rejected": concat([rejected, emptied], REJECTED_SCHEMA), "topics": topics, "countries": countries,
         "signatures": signatures, "bands": bands, "learned_chrome": learned,
     }
 

@@ -11,7 +11,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.terms import TermIndex, term_key
+from tasks.terms import TermIndex, term_key, with_match_text
 
 COUNTRY_SCHEMA = {"article_id": pl.String, "country": pl.String, "mentions": pl.Int64}
 
@@ -25,11 +25,11 @@ class Gazetteer:
             self.names.setdefault(row["language"], {})[term_key(row["name"])] = row["iso2"]
         self.index = {language: TermIndex(set(names)) for language, names in self.names.items()}
 
-    def mentions(self, text: str, language: str) -> dict[str, int]:
+    def mentions(self, match_text: str, language: str) -> dict[str, int]:
         index = self.index.get(language)
         if index is None:
             return {}
-        counts, _ = index.count(text, language)
+        counts, _ = index.count(match_text, language)
         found: dict[str, int] = {}
         for name, count in counts.items():
             country = self.names[language][name]
@@ -41,7 +41,7 @@ def tag_countries(articles: pl.DataFrame, gazetteer: Gazetteer) -> pl.DataFrame:
     """One row (`article_id`, `country`, `mentions`) per country named in an article's cleaned text."""
     rows = [
         {"article_id": article_id, "country": country, "mentions": mentions}
-        for article_id, text, language in articles.select("article_id", "text", "language").iter_rows()
+        for article_id, text, language in with_match_text(articles).select("article_id", "match_text", "language").iter_rows()
         for country, mentions in gazetteer.mentions(text, language).items()
     ]
     return pl.DataFrame(rows, schema=COUNTRY_SCHEMA)

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 import zlib
 from dataclasses import asdict, dataclass
 
 import numpy as np
 import polars as pl
-from datasketch import MinHash
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.dates import fold
-from tasks.terms import words_of
+from tasks.terms import term_key, with_match_text
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,6 @@ class DedupeConfig:
     max_bucket: int = 500  # a band value shared by more articles is boilerplate, not a story
 
 
-NOT_WORD = re.compile(r"[\W_]+")
 EARLIER_SCHEMA = {"article_id": pl.String, "cluster_id": pl.String, "content_hash": pl.String, "signature": pl.Binary, "shingles": pl.Int32}
 SIGNATURE_SCHEMA = {"article_id": pl.String, "signature": pl.Binary, "shingles": pl.Int32}
 BAND_SCHEMA = {"article_id": pl.String, "band": pl.Int16, "band_key": pl.Int64}
@@ -53,13 +49,17 @@ BAND_SCHEMA = {"article_id": pl.String, "band": pl.Int16, "band_key": pl.Int64}
 
 def content_hash(text: str) -> str:
     """Same for texts that differ only in punctuation, spacing, ZWNJ, digit script or ي/ی, ك/ک."""
-    key = NOT_WORD.sub(" ", fold(text)).split()
-    return hashlib.sha256(" ".join(key).encode("utf-8")).hexdigest()[:32]
+    return _digest(term_key(text))
+
+
+def _digest(match_text: str) -> str:
+    return hashlib.sha256(match_text.encode("utf-8")).hexdigest()[:32]
 
 
 def hash_contents(articles: pl.DataFrame) -> pl.DataFrame:
-    """Add `content_hash` of the cleaned text."""
-    return articles.with_columns(content_hash=pl.Series([content_hash(t) for t in articles["text"].to_list()], dtype=pl.String))
+    """Add `match_text` (folded words) and `content_hash` of the cleaned text."""
+    articles = with_match_text(articles)
+    return articles.with_columns(content_hash=pl.Series([_digest(t) for t in articles["match_text"].to_list()], dtype=pl.String))
 
 
 PAIR_BLOCK = 100_000
@@ -67,13 +67,13 @@ SHINGLE_BASE = np.uint64(1_000_003)
 MASK_32 = np.uint64(0xFFFFFFFF)
 
 
-def shingles(text: str, size: int) -> list[int]:
-    """32-bit hashes of the distinct `size`-word shingles of the folded text.
+def shingles(match_text: str, size: int) -> list[int]:
+    """32-bit hashes of the distinct `size`-word shingles of the folded words (`match_text`).
 
     Words are hashed once (CRC-32) and rolled into shingle hashes with NumPy, rather than
     joining and hashing every shingle string.
     """
-    words = np.fromiter((zlib.crc32(w.encode()) for w in words_of(text)), dtype=np.uint64)
+    words = np.fromiter((zlib.crc32(w.encode()) for w in match_text.split()), dtype=np.uint64)
     count = max(1, len(words) - size + 1)
     rolled = np.zeros(count, dtype=np.uint64)
     for offset in range(min(size, len(words))):
@@ -83,6 +83,8 @@ def shingles(text: str, size: int) -> list[int]:
 
 @functools.cache
 def _permutations(num_perm: int, seed: int):
+    from datasketch import MinHash  # half a second of imports (SciPy) that a quiet night skips
+
     reference = MinHash(num_perm=num_perm, seed=seed)
     return reference.permutations, reference.scheme
 
@@ -99,8 +101,10 @@ def sign_articles(articles: pl.DataFrame, config: DedupeConfig = DedupeConfig())
     """(signatures, bands): a MinHash signature per article and its LSH band keys."""
     if articles.is_empty():
         return pl.DataFrame(schema=SIGNATURE_SCHEMA), pl.DataFrame(schema=BAND_SCHEMA)
-    sets = [shingles(text, config.shingle_words) for text in articles["text"].to_list()]
+    sets = [shingles(text, config.shingle_words) for text in with_match_text(articles)["match_text"].to_list()]
     # Drawing the permutations costs more than hashing an article: draw them once per config.
+    from datasketch import MinHash
+
     permutations, scheme = _permutations(config.num_perm, config.seed)
     minhashes = [MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=int, permutations=permutations, scheme=scheme) for _ in sets]
     for minhash, hashes in zip(minhashes, sets):

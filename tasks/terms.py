@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import polars as pl
+
 from tasks.dates import fold
 
 WORD = re.compile(r"[^\W_]+")
@@ -23,7 +25,18 @@ def words_of(text: str) -> list[str]:
 
 
 def term_key(text: str) -> str:
+    """The folded words of `text` joined by single spaces: the form every matcher reads."""
     return " ".join(words_of(text))
+
+
+def with_match_text(articles: pl.DataFrame) -> pl.DataFrame:
+    """Add `match_text` (the folded words of `text`) unless an earlier stage already did.
+
+    Content hashing, MinHash signing and both taggers read it, so the text is folded once.
+    """
+    if "match_text" in articles.columns:
+        return articles
+    return articles.with_columns(match_text=pl.Series([term_key(t) for t in articles["text"].to_list()], dtype=pl.String))
 
 
 class TermIndex:
@@ -33,9 +46,9 @@ class TermIndex:
         self.terms = terms
         self.first_words = {term.split(" ")[0] for term in terms}
 
-    def count(self, text: str, language: str) -> tuple[Counter, int]:
-        """How often each term occurs in `text` as whole words, and the text's word count."""
-        words = words_of(text)
+    def count(self, match_text: str, language: str) -> tuple[Counter, int]:
+        """How often each term occurs as whole words in `match_text` (see `term_key`), and its word count."""
+        words = match_text.split()
         if language == "ar":
             words = [self._strip_proclitic(word) for word in words]
         counts: Counter = Counter()

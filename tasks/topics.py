@@ -8,7 +8,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.terms import TermIndex, term_key
+from tasks.terms import TermIndex, term_key, with_match_text
 
 TOPIC_SCHEMA = {"article_id": pl.String, "topic": pl.String, "score": pl.Float64}
 
@@ -32,11 +32,11 @@ class Lexicon:
             entry.append((row["topic"], float(row["weight"])))
         self.index = {language: TermIndex(set(terms)) for language, terms in self.weights.items()}
 
-    def score(self, text: str, language: str, config: TopicConfig) -> dict[str, float]:
+    def score(self, match_text: str, language: str, config: TopicConfig) -> dict[str, float]:
         index = self.index.get(language)
         if index is None:
             return {}
-        counts, words = index.count(text, language)
+        counts, words = index.count(match_text, language)
         hits: dict[str, float] = {}
         for term, count in counts.items():
             for topic, weight in self.weights[language][term]:
@@ -53,7 +53,7 @@ def tag_topics(articles: pl.DataFrame, lexicon: Lexicon, config: TopicConfig = T
     """One row (`article_id`, `topic`, `score`) per topic an article's cleaned text is about."""
     rows = [
         {"article_id": article_id, "topic": topic, "score": score}
-        for article_id, text, language in articles.select("article_id", "text", "language").iter_rows()
+        for article_id, text, language in with_match_text(articles).select("article_id", "match_text", "language").iter_rows()
         for topic, score in lexicon.score(text, language, config).items()
     ]
     return pl.DataFrame(rows, schema=TOPIC_SCHEMA)

@@ -1,0 +1,66 @@
+"""Complete `country_gazetteer.csv` with every country's name from pycountry's translations.
+
+    python sql/seeds/build_country_gazetteer.py
+
+The regional rows (capitals, cities, provinces, demonyms, leaders, short forms and letter
+variants) are written by hand in the CSV and kept; this adds, for each ISO 3166-1 country, its
+name in each covered language as pycountry (the Debian iso-codes translations) spells it.
+Inverted official forms ("ایران، جمهوری اسلامی"), untranslated English names and names that are
+also common words or other places are left out; a name already given to another country wins.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+from pathlib import Path
+
+import pycountry
+
+from tasks.terms import term_key
+
+GAZETTEER = Path(__file__).with_name("country_gazetteer.csv")
+LANGUAGES = ["en", "fa", "ar", "ur", "ps", "ru", "tg", "kk", "uz", "tr"]
+# Names that are also everyday words, people or other places in news text.
+AMBIGUOUS = {
+    ("en", "Chad"), ("en", "Jordan"), ("en", "Georgia"), ("en", "Jersey"), ("en", "Guinea"), ("en", "Niger"),
+    ("en", "Dominica"), ("en", "Turkey"), ("en", "China"), ("en", "Mali"), ("en", "Togo"), ("en", "Cuba"),
+    ("ar", "عمان"), ("fa", "عمان"), ("fa", "چاد"), ("ur", "چاڈ"), ("fa", "مالی"), ("ur", "مالی"),
+    ("ps", "مالي"), ("fa", "توگو"), ("ru", "Чад"), ("fa", "گینه"), ("fa", "نیجر"), ("fa", "اردن"),
+}
+
+
+def names(country, translate) -> set[tuple[str, str]]:
+    """(English, translated) for the country's name, common name and official name."""
+    found = set()
+    for attribute in ("name", "common_name", "official_name"):
+        english = getattr(country, attribute, None)
+        if english:
+            found.add((english, translate(english)))
+    return found
+
+
+def main() -> None:
+    with GAZETTEER.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    taken = {(row["language"], term_key(row["name"])): row["iso2"] for row in rows}
+    for language in LANGUAGES:
+        translate = (lambda text: text) if language == "en" else gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
+        for country in pycountry.countries:
+            for english, name in sorted(names(country, translate)):
+                key = (language, term_key(name))
+                untranslated = language != "en" and name == english
+                if "," in name or "(" in name or untranslated or (language, name) in AMBIGUOUS or not key[1] or key in taken:
+                    continue
+                taken[key] = country.alpha_2
+                rows.append({"iso2": country.alpha_2, "language": language, "name": name, "kind": "country"})
+    rows.sort(key=lambda row: (row["iso2"], row["language"], row["name"], row["kind"]))
+    with GAZETTEER.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["iso2", "language", "name", "kind"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} rows in {GAZETTEER}")
+
+
+if __name__ == "__main__":
+    main()
