@@ -4,7 +4,6 @@ source and publication date extracted."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlparse
@@ -13,7 +12,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.dates import MonthNames, fold, parse_published, to_ascii_digits
+from tasks.dates import MonthNames, fold, parse_published
 from tasks.extract import RAW_SCHEMA
 from tasks.stage import REJECTED_SCHEMA, Split, rejection
 
@@ -32,15 +31,15 @@ class CleanConfig:
 
 
 ZWNJ = "\u200c"
-PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
-HARAKAT = re.compile("[\u064b-\u0652]")
-TATWEEL = "\u0640"
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Patterns for Polars (Rust regex: no look-around, so neighbours are captured and put back).
+PRESENTATION_FORMS_CLASS = "[\ufb50-\ufdff\ufe70-\ufeff]"
+MARKS_CLASS = "[\u064b-\u0652\u0640]"  # harakat and tatweel
+SPACES_CLASS = "[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+"
+DIGIT_FROM, DIGIT_TO = list("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"), list("01234567890123456789")
 PERSIAN_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک"}
-PERSIAN_LETTERS = re.compile("[يىك]")
 # Persian writes the verb prefix and the plural suffix joined by a ZWNJ; typists use a space.
-SPACED_PREFIX = re.compile(r"(?<![^\W\d_])(ن?می) (?=[^\W\d_])")
-SPACED_SUFFIX = re.compile(r"(?<=[^\W\d_]) (ها|های|هایی|هایم|هایت|هایش|تر|ترین)(?![^\W\d_])")
+SPACED_PREFIX = "(^|[^\\p{L}])(ن?می) (\\p{L})"
+SPACED_SUFFIX = "(\\p{L}) (ها|های|هایی|هایم|هایت|هایش|تر|ترین)([^\\p{L}]|$)"
 LINE_EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|:：.،,+=_/\\]+$")
 URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
 SENTENCE_END = re.compile(r"[.!?؟۔:。！？]$")
@@ -66,22 +65,32 @@ ARTICLE_SCHEMA = {
 }
 
 
+def normalized(column: str, language: str = "language") -> pl.Expr:
+    """Letters and digits of `column` in one spelling per language, as one vectorized expression.
+
+    Everywhere: Arabic presentation forms unfolded (NFKC), NFC, no tatweel or harakat, ASCII
+    digits, spaces collapsed. Persian only: Persian ی/ک for Arabic ي/ى/ك, and ZWNJ joining verb
+    prefixes and plural suffixes typed with a space. Urdu and Pashto keep their own letters.
+    """
+    text = pl.col(column)
+    text = pl.when(text.str.contains(PRESENTATION_FORMS_CLASS)).then(text.str.normalize("NFKC")).otherwise(text)
+    text = text.str.normalize("NFC").str.replace_all(MARKS_CLASS, "").str.replace_many(DIGIT_FROM, DIGIT_TO)
+    persian = text.str.replace_many(list(PERSIAN_LETTER_MAP), list(PERSIAN_LETTER_MAP.values()))
+    persian = persian.str.replace_all(" *\u200c+ *", ZWNJ).str.replace_all(SPACED_PREFIX, "${1}${2}" + ZWNJ + "${3}")
+    persian = persian.str.replace_all(SPACED_SUFFIX, "${1}" + ZWNJ + "${2}${3}")
+    text = pl.when(pl.col(language) == "fa").then(persian).otherwise(text)
+    text = text.str.replace_all(SPACES_CLASS, " ").str.replace_all(" ?\n ?", "\n").str.replace_all("\n{3,}", "\n\n")
+    return text.str.strip_chars().alias(column)
+
+
 def normalize_text(text: str, language: str) -> str:
-    """Letters and digits in one spelling per language; Urdu and Pashto keep their own letters."""
-    text = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = unicodedata.normalize("NFC", text).replace(TATWEEL, "")
-    text = HARAKAT.sub("", to_ascii_digits(text))
-    if language == "fa":
-        text = restore_zwnj(PERSIAN_LETTERS.sub(lambda m: PERSIAN_LETTER_MAP[m.group()], text))
-    lines = (SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    """`normalized` applied to one text (for tests and one-off use)."""
+    return pl.DataFrame({"text": [text], "language": [language]}).select(normalized("text"))["text"][0]
 
 
 def restore_zwnj(text: str) -> str:
-    """Join Persian verb prefixes and plural suffixes with a ZWNJ where a space was typed."""
-    text = re.sub(f" *{ZWNJ}+ *", ZWNJ, text)
-    text = SPACED_PREFIX.sub(lambda m: m.group(1) + ZWNJ, text)
-    return SPACED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
+    """The Persian ZWNJ repair of `normalized` on one text."""
+    return normalize_text(text, "fa")
 
 
 LEARNED_SCHEMA = {"source_key": pl.String, "line": pl.String, "articles": pl.UInt32}
@@ -241,8 +250,11 @@ def learn_repeated_lines(articles: pl.DataFrame, config: CleanConfig = CleanConf
     return lines.select("source_key", "line", "articles").sort("source_key", "line").cast(LEARNED_SCHEMA)
 
 
-def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
-    language = row["language"]
+def take_apart(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
+    """The line-by-line work on one article: chrome out, date, title and source found.
+
+    `text` and `title` come out as written; `normalized` then spells them per language.
+    """
     key = source_key(row["feed_source"], row["feed_url"], row.get("input_file")) if chrome.learned else None
     lines = drop_trailing_headlines(strip_chrome(row["raw_text"].split("\n"), chrome, key), config)
     lines, header_date = split_header(lines, months, config)
@@ -252,12 +264,22 @@ def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanCo
     given = parse_published(row["feed_published"], months)
     published = given or header_date
     return {
-        "text": normalize_text("\n".join(lines), language),
-        "title": normalize_text(title, language) if title else None,
+        "text": "\n".join(lines),
+        "title": title,
         "source": (row["feed_source"] or "").strip() or site_of(row["feed_url"]) or credited_source("\n".join(lines)),
         "url": row["feed_url"],
         "published_date": published.date if published else None,
         "published_precision": published.precision if published else None,
+    }
+
+
+def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
+    """One article cleaned as `clean_articles` cleans a batch (for tests and benchmarks)."""
+    parts = take_apart(row, chrome, months, config)
+    return {
+        **parts,
+        "text": normalize_text(parts["text"], row["language"]),
+        "title": normalize_text(parts["title"], row["language"]) if parts["title"] else None,
     }
 
 
@@ -266,8 +288,9 @@ def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, c
 
     `raw_text` stays as it arrived. An article with nothing left once the chrome is gone is refused.
     """
-    cleaned = pl.DataFrame([clean_article(row, chrome, months, config) for row in articles.iter_rows(named=True)], schema=CLEAN_COLUMNS)
-    result = articles.drop([c for c in CLEAN_COLUMNS if c in articles.columns]).with_columns(cleaned)
+    parts = pl.DataFrame([take_apart(row, chrome, months, config) for row in articles.iter_rows(named=True)], schema=CLEAN_COLUMNS)
+    result = articles.drop([c for c in CLEAN_COLUMNS if c in articles.columns]).with_columns(parts)
+    result = result.with_columns(normalized("text"), normalized("title"))
     empty = result["text"].str.contains(r"[^\W\d_]").not_()
     rejected = [
         rejection(r["input_file"], r["input_line"], "only_chrome", "nothing is left of the text once page chrome (share, comment, navigation lines) is removed")
