@@ -81,6 +81,9 @@ def bench(articles: int, workdir: Path, env: dict, runner: str) -> dict:
     input_mb = sum(p.stat().st_size for p in landing.glob("*.jsonl")) / 1e6
     warehouse = workdir / f"warehouse-{articles}" / "khabar.duckdb"
     shutil.rmtree(warehouse.parent, ignore_errors=True)
+    # Cold means cold: no language checkpoints from an earlier run of the same night.
+    results = Path(tempfile.mkdtemp(prefix="khabar-bench-results-"))
+    env = {**env, "PREFECT_LOCAL_STORAGE_PATH": str(results)}
     cold, peak_kb = khabar_run(landing, warehouse, env, runner)
     noop, _ = khabar_run(landing, warehouse, env, runner)
     texts, reference = langdetect_alone(landing)
