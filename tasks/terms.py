@@ -16,8 +16,10 @@ from tasks.dates import fold
 
 WORD = re.compile(r"[^\W_]+")
 MAX_TERM_WORDS = 4
-# Arabic glues the article and one-letter conjunctions and prepositions to the next word (folded: ك is ک).
-ARABIC_PROCLITICS = ("وبال", "وال", "بال", "فال", "کال", "لل", "ال", "و", "ف", "ب", "ل", "ک")
+# Arabic glues the article and one-letter conjunctions and prepositions to the next word (folded:
+# ك is ک). The shortest strip that leaves a known first word wins, so "والولايات" reads as
+# "الولايات" (the United States), not as "ولايات" (the first word of Micronesia's name).
+ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ک", "ال", "لل", "وال", "بال", "فال", "کال", "وبال")
 
 
 def words_of(text: str) -> list[str]:

@@ -56,3 +56,9 @@ def test_look_alike_words_are_not_countries():
     # ترک (to leave) is not ترکیه, همه holds no مه, and چینی (Chinese) is a demonym but چیدن is not.
     text = "او محل را ترک کرد و همه چیز را چیدند؛ مهمان‌ها رفتند."
     assert tag_countries(articles((text, "fa")), GAZETTEER).is_empty()
+
+
+def test_the_shortest_arabic_proclitic_strip_wins():
+    text = "وكانت باكستان قد ذكرت أنها ستواصل الاضطلاع بدور في نزع فتيل التوترات بين إيران والولايات المتحدة."
+    found = dict(tag_countries(articles((text, "ar")), GAZETTEER).select("country", "mentions").iter_rows())
+    assert found == {"PK": 1, "IR": 1, "US": 1}
