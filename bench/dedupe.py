@@ -23,7 +23,9 @@ import duckdb
 import polars as pl
 
 from bench.corpus import PROJECT_DIR, SHARED_CORPUS, CorpusSpec, build_corpus, source_articles
-from tasks.clean import Chrome, CleanConfig, MonthNames, clean_article
+from tasks.chrome import Chrome
+from tasks.clean import CleanConfig, clean_article
+from tasks.dates import MonthNames
 from tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, hash_contents, sign_articles
 from tasks.language import guess_language
 from tasks.load import read_earlier_candidates, read_sql

@@ -18,7 +18,9 @@ from collections import Counter
 import polars as pl
 from bench.corpus import PROJECT_DIR, SHARED_CORPUS, source_articles
 from bench.throughput import langdetect_seconds
-from tasks.clean import Chrome, CleanConfig, MonthNames, clean_article
+from tasks.chrome import Chrome
+from tasks.clean import CleanConfig, clean_article
+from tasks.dates import MonthNames
 from tasks.language import guess_language
 
 LANGID = SHARED_CORPUS.parent / "langid"

@@ -15,7 +15,9 @@ from collections import Counter, defaultdict
 import polars as pl
 
 from bench.corpus import PROJECT_DIR, SHARED_CORPUS, source_articles
-from tasks.clean import Chrome, CleanConfig, MonthNames, clean_article
+from tasks.chrome import Chrome
+from tasks.clean import CleanConfig, clean_article
+from tasks.dates import MonthNames
 from tasks.countries import Gazetteer, tag_countries
 from tasks.language import guess_language
 from tasks.topics import Lexicon, tag_topics

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -14,7 +15,9 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.batching import Stages, batches, concat, file_chunks, forget_task_results, run_batches
 from flows.models import build_models
-from tasks.clean import ARTICLE_SCHEMA, LEARNED_SCHEMA, Chrome, MonthNames, clean_articles_task, learn_repeated_lines_task
+from tasks.chrome import LEARNED_SCHEMA, Chrome, learn_repeated_lines_task
+from tasks.clean import ARTICLE_SCHEMA, clean_articles_task
+from tasks.dates import MonthNames
 from tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
 from tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
 from tasks.discover import count_files, discover_files_task
@@ -42,7 +45,24 @@ ARTICLES_PER_BATCH = 1000
 CHUNK_BYTES = 16_000_000  # about 5,000 articles in memory at a time
 
 
-def transform_chunk(files: pl.DataFrame, stages: Stages) -> dict[str, pl.DataFrame]:
+@dataclass(frozen=True)
+class ReferenceData:
+    """The seeds the stages read, loaded once a night rather than once a chunk."""
+
+    chrome_phrases: pl.DataFrame
+    months: MonthNames
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+
+    @classmethod
+    def load(cls, seeds: Path = SEEDS) -> ReferenceData:
+        return cls(
+            pl.read_csv(seeds / "chrome_phrases.csv"), MonthNames.from_csv(seeds / "calendar_months.csv"),
+            Lexicon(pl.read_csv(seeds / "topic_lexicon.csv")), Gazetteer(pl.read_csv(seeds / "country_gazetteer.csv")),
+        )
+
+
+def transform_chunk(files: pl.DataFrame, reference: ReferenceData, stages: Stages) -> dict[str, pl.DataFrame]:
     """Read, detect language, clean, sign and tag one chunk of landing files."""
     reads = run_batches("read-and-decode", read_inputs_task, batches(files, FILES_PER_BATCH))
     raw, rejected = concat([r.kept for r in reads]), concat([r.rejected for r in reads], REJECTED_SCHEMA)
@@ -53,8 +73,8 @@ def transform_chunk(files: pl.DataFrame, stages: Stages) -> dict[str, pl.DataFra
     stages.done("detect-language", raw.height, languages.height)
 
     learned = learn_repeated_lines_task(raw) if raw.height else pl.DataFrame(schema=LEARNED_SCHEMA)
-    chrome, months = Chrome(pl.read_csv(SEEDS / "chrome_phrases.csv"), learned), MonthNames.from_csv(SEEDS / "calendar_months.csv")
-    cleaned = run_batches("clean", clean_articles_task, batches(raw, ARTICLES_PER_BATCH), chrome, months)
+    chrome = Chrome(reference.chrome_phrases, learned)
+    cleaned = run_batches("clean", clean_articles_task, batches(raw, ARTICLES_PER_BATCH), chrome, reference.months)
     articles = hash_contents_task(concat([c.kept for c in cleaned], ARTICLE_SCHEMA))
     emptied = concat([c.rejected for c in cleaned], REJECTED_SCHEMA)
     stages.done("clean", raw.height, articles.height, emptied)
@@ -63,10 +83,9 @@ def transform_chunk(files: pl.DataFrame, stages: Stages) -> dict[str, pl.DataFra
     signatures, bands = concat([s for s, _ in signed], SIGNATURE_SCHEMA), concat([b for _, b in signed], BAND_SCHEMA)
     stages.done("sign-minhash", articles.height, signatures.height)
 
-    lexicon, gazetteer = Lexicon(pl.read_csv(SEEDS / "topic_lexicon.csv")), Gazetteer(pl.read_csv(SEEDS / "country_gazetteer.csv"))
-    topics = concat(run_batches("tag-topics", tag_topics_task, batches(articles, ARTICLES_PER_BATCH), lexicon), TOPIC_SCHEMA)
+    topics = concat(run_batches("tag-topics", tag_topics_task, batches(articles, ARTICLES_PER_BATCH), reference.lexicon), TOPIC_SCHEMA)
     stages.done("tag-topics", articles.height, topics.height)
-    countries = concat(run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), gazetteer), COUNTRY_SCHEMA)
+    countries = concat(run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), reference.gazetteer), COUNTRY_SCHEMA)
     stages.done("tag-countries", articles.height, countries.height)
     return {
         "files": files, "articles": articles.drop("match_text"), "rejected": concat([rejected, emptied], REJECTED_SCHEMA), "topics": topics, "countries": countries,
@@ -97,10 +116,10 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
             logger.info("nothing new in %s: the warehouse is unchanged", landing)
             return summarize_run(files_seen, files, stages=stages.as_list(), seconds=time.monotonic() - started).as_dict()
         staging = fresh_staging(warehouse, run_id)
-        chunks = file_chunks(files, CHUNK_BYTES)
+        chunks, reference = file_chunks(files, CHUNK_BYTES), ReferenceData.load()
         for number, chunk in enumerate(chunks, start=1):
             logger.info("chunk %d/%d: %d files, %.1f MB", number, len(chunks), chunk.height, chunk["size_bytes"].sum() / 1e6)
-            write_chunk(staging / f"chunk-{number:04d}", transform_chunk(chunk, stages))
+            write_chunk(staging / f"chunk-{number:04d}", transform_chunk(chunk, reference, stages))
             forget_task_results()
             stages.restart_clock()
 

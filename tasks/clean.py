@@ -1,17 +1,16 @@
-"""The article itself: page chrome removed, letters and digits normalized per language, title,
+"""The article itself: page chrome removed (tasks/chrome.py), letters and digits normalized per language, title,
 source and publication date extracted."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
-from urllib.parse import urlparse
 
 import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from tasks.chrome import LETTER, SENTENCE_END, Chrome, drop_trailing_headlines, site_of, source_key, strip_chrome
 from tasks.dates import MonthNames, fold, parse_published
 from tasks.extract import RAW_SCHEMA
 from tasks.stage import REJECTED_SCHEMA, Split, rejection
@@ -22,11 +21,6 @@ class CleanConfig:
     header_lines: int = 8  # the page's date and metadata lines sit at the top
     title_max_words: int = 25
     title_max_chars: int = 200
-    related_list_min_lines: int = 2  # trailing headline-like lines that make a "related" list
-    # Learned chrome: a line repeated by one source across its articles.
-    chrome_min_articles: int = 3
-    chrome_min_share: float = 0.3
-    chrome_min_source_articles: int = 5
     title_search_lines: int = 3
 
 
@@ -40,11 +34,6 @@ PERSIAN_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک"}
 # Persian writes the verb prefix and the plural suffix joined by a ZWNJ; typists use a space.
 SPACED_PREFIX = "(^|[^\\p{L}])(ن?می) (\\p{L})"
 SPACED_SUFFIX = "(\\p{L}) (ها|های|هایی|هایم|هایت|هایش|تر|ترین)([^\\p{L}]|$)"
-LINE_EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|:：.،,+=_/\\]+$")
-URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
-SENTENCE_END = re.compile(r"[.!?؟۔:。！？]$")
-LETTER = re.compile(r"[^\W\d_]")
-CHROME_LINE_CHARS = 120
 CREDIT = re.compile(r"(?:^|[\s.»])(?:منبع|المصدر|مأخذ|Source)\s*[:：]\s*([^\n:]{2,40}?)\s*$", re.MULTILINE)
 CREDIT_TAIL_CHARS = 400
 
@@ -93,29 +82,6 @@ def restore_zwnj(text: str) -> str:
     return normalize_text(text, "fa")
 
 
-LEARNED_SCHEMA = {"source_key": pl.String, "line": pl.String, "articles": pl.UInt32}
-
-
-class Chrome:
-    """Page chrome: the phrases of `sql/seeds/chrome_phrases.csv`, matched on folded lines, and
-    the lines learned from tonight's articles (`learn_repeated_lines`), per source."""
-
-    def __init__(self, phrases: pl.DataFrame, learned: pl.DataFrame | None = None):
-        self.rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
-        self.learned = set() if learned is None else set(learned.select("source_key", "line").iter_rows())
-
-    def action(self, line: str, source_key: str | None = None) -> str | None:
-        if self.learned and (source_key, line.strip()) in self.learned:
-            return "drop_line"
-        # Chrome phrases are short: a long paragraph can only start with one.
-        whole = len(line) <= CHROME_LINE_CHARS
-        key = LINE_EDGES.sub("", fold(line[:CHROME_LINE_CHARS]))
-        for phrase, match, action in self.rules:
-            if (whole and key == phrase) or (match == "starts" and key.startswith(phrase)):
-                return action
-        return None
-
-
 def is_date_line(line: str, found: list) -> bool:
     """A line that is a date and little else, like the page header's "• دو شنبه 17 اردیبهشت 1403".
 
@@ -126,36 +92,6 @@ def is_date_line(line: str, found: list) -> bool:
     folded = fold(line)
     rest = folded[: found[0][0]] + " " + folded[found[-1][1] :]
     return len(LETTER.sub("x", rest).split()) <= 3 and len(rest) < 40
-
-
-def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None) -> list[str]:
-    """Drop share/comment/navigation lines; cut "read also" lists and all that follows them."""
-    kept = []
-    for line in lines:
-        if not line.strip():
-            kept.append("")
-            continue
-        action = chrome.action(line, source_key)
-        if action == "cut_rest":
-            break
-        if action == "drop_line" or not LETTER.search(line) or URL_LINE.match(line.strip()):
-            continue
-        kept.append(line)
-    return kept
-
-
-def drop_trailing_headlines(lines: list[str], config: CleanConfig) -> list[str]:
-    """Remove a related-stories list left at the foot: two or more short lines, none a sentence."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    trailing = []
-    for i in reversed(filled):
-        line = lines[i].strip()
-        if len(line.split()) > config.title_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
-            break
-        trailing.append(i)
-    if len(trailing) < config.related_list_min_lines or len(trailing) == len(filled):
-        return lines
-    return lines[: min(trailing)]
 
 
 def split_header(lines: list[str], months: MonthNames, config: CleanConfig):
@@ -207,56 +143,13 @@ def credited_source(text: str) -> str | None:
     return found[-1].strip() if found else None
 
 
-def site_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlparse(url).hostname
-    return host.removeprefix("www.") if host else None
-
-
-def source_key(feed_source: str | None, feed_url: str | None, input_file: str | None) -> str:
-    """Whose page chrome an article carries: its feed's source, its site, or its landing folder."""
-    return (feed_source or "").strip() or site_of(feed_url) or str(PurePosixPath(input_file or "").parent)
-
-
-def learn_repeated_lines(articles: pl.DataFrame, config: CleanConfig = CleanConfig()) -> pl.DataFrame:
-    """Short lines that one source repeats across many of tonight's articles: its page chrome.
-
-    A line counts when it appears in at least `chrome_min_articles` articles and in at least
-    `chrome_min_share` of the articles of a source that sent at least `chrome_min_source_articles`.
-    """
-    keyed = articles.select(
-        "article_id",
-        pl.struct("feed_source", "feed_url", "input_file")
-        .map_elements(lambda r: source_key(r["feed_source"], r["feed_url"], r["input_file"]), return_dtype=pl.String)
-        .alias("source_key"),
-        pl.col("raw_text").str.split("\n").alias("line"),
-    )
-    per_source = keyed.group_by("source_key").agg(pl.len().alias("source_articles"))
-    lines = (
-        keyed.explode("line")
-        .with_columns(pl.col("line").str.strip_chars())
-        .filter(pl.col("line").str.len_chars().is_between(1, CHROME_LINE_CHARS))
-        .unique(["article_id", "source_key", "line"])
-        .group_by("source_key", "line")
-        .agg(pl.len().cast(pl.UInt32).alias("articles"))
-        .join(per_source, on="source_key")
-        .filter(
-            (pl.col("source_articles") >= config.chrome_min_source_articles)
-            & (pl.col("articles") >= config.chrome_min_articles)
-            & (pl.col("articles") >= config.chrome_min_share * pl.col("source_articles"))
-        )
-    )
-    return lines.select("source_key", "line", "articles").sort("source_key", "line").cast(LEARNED_SCHEMA)
-
-
 def take_apart(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
     """The line-by-line work on one article: chrome out, date, title and source found.
 
     `text` and `title` come out as written; `normalized` then spells them per language.
     """
     key = source_key(row["feed_source"], row["feed_url"], row.get("input_file")) if chrome.learned else None
-    lines = drop_trailing_headlines(strip_chrome(row["raw_text"].split("\n"), chrome, key), config)
+    lines = drop_trailing_headlines(strip_chrome(row["raw_text"].split("\n"), chrome, key), chrome.config)
     lines, header_date = split_header(lines, months, config)
     title = row["feed_title"]
     if title is None or not title.strip():
@@ -300,4 +193,3 @@ def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, c
 
 
 clean_articles_task = task(clean_articles, name="clean", cache_policy=NO_CACHE)
-learn_repeated_lines_task = task(learn_repeated_lines, name="learn-chrome", cache_policy=NO_CACHE)

@@ -105,15 +105,19 @@ def finish(run: subprocess.Popen) -> str:
     return output
 
 
-def test_a_run_killed_mid_load_leaves_the_warehouse_as_it_was(nights, tmp_path):
-    night1, night2 = nights
-    landing = tmp_path / "landing"
-    shutil.copytree(night1, landing / "night1")
-    warehouse = tmp_path / "crashed" / "khabar.duckdb"
+def after_first_night(nights: tuple[Path, Path], folder: Path) -> tuple[Path, Path]:
+    """A landing folder and warehouse that have run night 1; night 2's files are now landing."""
+    landing, warehouse = folder / "landing", folder / "warehouse" / "khabar.duckdb"
+    shutil.copytree(nights[0], landing / "night1")
     finish(start_run(landing, warehouse))
+    return landing, warehouse
+
+
+def test_a_run_killed_mid_load_leaves_the_warehouse_as_it_was(nights, tmp_path):
+    landing, warehouse = after_first_night(nights, tmp_path / "crashed")
     before = content(warehouse)
 
-    shutil.copytree(night2, landing / "night2")
+    shutil.copytree(nights[1], landing / "night2")
     run = start_run(landing, warehouse)
     working = warehouse.with_name(warehouse.name + ".next")
     deadline = time.monotonic() + 240
@@ -125,11 +129,8 @@ def test_a_run_killed_mid_load_leaves_the_warehouse_as_it_was(nights, tmp_path):
     assert content(warehouse) == before
 
     finish(start_run(landing, warehouse))  # the recovery run
-    control_landing = tmp_path / "control-landing"
-    shutil.copytree(night1, control_landing / "night1")
-    control = tmp_path / "control" / "khabar.duckdb"
-    finish(start_run(control_landing, control))
-    shutil.copytree(night2, control_landing / "night2")
+    control_landing, control = after_first_night(nights, tmp_path / "control")
+    shutil.copytree(nights[1], control_landing / "night2")
     finish(start_run(control_landing, control))
     assert content(warehouse) == content(control)
 
@@ -157,12 +158,8 @@ READER = textwrap.dedent(
 
 
 def test_analysts_query_while_the_nightly_run_writes(nights, tmp_path):
-    night1, night2 = nights
-    landing = tmp_path / "landing"
-    shutil.copytree(night1, landing / "night1")
-    warehouse = tmp_path / "warehouse" / "khabar.duckdb"
-    finish(start_run(landing, warehouse))
-    shutil.copytree(night2, landing / "night2")
+    landing, warehouse = after_first_night(nights, tmp_path)
+    shutil.copytree(nights[1], landing / "night2")
     stop = tmp_path / "stop"
     readers = [subprocess.Popen([sys.executable, "-c", READER, str(warehouse), str(stop)], stdout=subprocess.PIPE, text=True) for _ in range(2)]
     time.sleep(0.5)

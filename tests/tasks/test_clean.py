@@ -2,7 +2,9 @@ from pathlib import Path
 
 import polars as pl
 
-from tasks.clean import Chrome, CleanConfig, MonthNames, clean_article, clean_articles, learn_repeated_lines, normalize_text, restore_zwnj
+from tasks.chrome import Chrome, learn_repeated_lines
+from tasks.clean import CleanConfig, clean_article, clean_articles, normalize_text, restore_zwnj
+from tasks.dates import MonthNames
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "samples" / "landing" / "seeds"

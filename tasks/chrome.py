@@ -1,0 +1,132 @@
+"""Page chrome: what a site wraps around its articles (dates, share and comment lines, "read
+also" lists, related headlines), from editable phrases and from what a source repeats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import urlparse
+
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from tasks.dates import fold
+
+
+@dataclass(frozen=True)
+class ChromeConfig:
+    headline_max_words: int = 25  # a longer line is body text, not a headline
+    related_list_min_lines: int = 2  # trailing headline-like lines that make a "related" list
+    # Learned chrome: a line repeated by one source across its articles.
+    chrome_min_articles: int = 3
+    chrome_min_share: float = 0.3
+    chrome_min_source_articles: int = 5
+
+
+LINE_EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|:：.،,+=_/\\]+$")
+URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
+SENTENCE_END = re.compile(r"[.!?؟۔:。！？]$")
+LETTER = re.compile(r"[^\W\d_]")
+CHROME_LINE_CHARS = 120
+
+
+LEARNED_SCHEMA = {"source_key": pl.String, "line": pl.String, "articles": pl.UInt32}
+
+
+class Chrome:
+    """Page chrome: the phrases of `sql/seeds/chrome_phrases.csv`, matched on folded lines, and
+    the lines learned from tonight's articles (`learn_repeated_lines`), per source."""
+
+    def __init__(self, phrases: pl.DataFrame, learned: pl.DataFrame | None = None, config: ChromeConfig = ChromeConfig()):
+        self.config = config
+        self.rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
+        self.learned = set() if learned is None else set(learned.select("source_key", "line").iter_rows())
+
+    def action(self, line: str, source_key: str | None = None) -> str | None:
+        if self.learned and (source_key, line.strip()) in self.learned:
+            return "drop_line"
+        # Chrome phrases are short: a long paragraph can only start with one.
+        whole = len(line) <= CHROME_LINE_CHARS
+        key = LINE_EDGES.sub("", fold(line[:CHROME_LINE_CHARS]))
+        for phrase, match, action in self.rules:
+            if (whole and key == phrase) or (match == "starts" and key.startswith(phrase)):
+                return action
+        return None
+
+
+def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None) -> list[str]:
+    """Drop share/comment/navigation lines; cut "read also" lists and all that follows them."""
+    kept = []
+    for line in lines:
+        if not line.strip():
+            kept.append("")
+            continue
+        action = chrome.action(line, source_key)
+        if action == "cut_rest":
+            break
+        if action == "drop_line" or not LETTER.search(line) or URL_LINE.match(line.strip()):
+            continue
+        kept.append(line)
+    return kept
+
+
+def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]:
+    """Remove a related-stories list left at the foot: two or more short lines, none a sentence."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    trailing = []
+    for i in reversed(filled):
+        line = lines[i].strip()
+        if len(line.split()) > config.headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
+            break
+        trailing.append(i)
+    if len(trailing) < config.related_list_min_lines or len(trailing) == len(filled):
+        return lines
+    return lines[: min(trailing)]
+
+
+def site_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def source_key(feed_source: str | None, feed_url: str | None, input_file: str | None) -> str:
+    """Whose page chrome an article carries: its feed's source, its site, or its landing folder."""
+    return (feed_source or "").strip() or site_of(feed_url) or str(PurePosixPath(input_file or "").parent)
+
+
+def learn_repeated_lines(articles: pl.DataFrame, config: ChromeConfig = ChromeConfig()) -> pl.DataFrame:
+    """Short lines that one source repeats across many of tonight's articles: its page chrome.
+
+    A line counts when it appears in at least `chrome_min_articles` articles and in at least
+    `chrome_min_share` of the articles of a source that sent at least `chrome_min_source_articles`.
+    """
+    keyed = articles.select(
+        "article_id",
+        pl.struct("feed_source", "feed_url", "input_file")
+        .map_elements(lambda r: source_key(r["feed_source"], r["feed_url"], r["input_file"]), return_dtype=pl.String)
+        .alias("source_key"),
+        pl.col("raw_text").str.split("\n").alias("line"),
+    )
+    per_source = keyed.group_by("source_key").agg(pl.len().alias("source_articles"))
+    lines = (
+        keyed.explode("line")
+        .with_columns(pl.col("line").str.strip_chars())
+        .filter(pl.col("line").str.len_chars().is_between(1, CHROME_LINE_CHARS))
+        .unique(["article_id", "source_key", "line"])
+        .group_by("source_key", "line")
+        .agg(pl.len().cast(pl.UInt32).alias("articles"))
+        .join(per_source, on="source_key")
+        .filter(
+            (pl.col("source_articles") >= config.chrome_min_source_articles)
+            & (pl.col("articles") >= config.chrome_min_articles)
+            & (pl.col("articles") >= config.chrome_min_share * pl.col("source_articles"))
+        )
+    )
+    return lines.select("source_key", "line", "articles").sort("source_key", "line").cast(LEARNED_SCHEMA)
+
+
+learn_repeated_lines_task = task(learn_repeated_lines, name="learn-chrome", cache_policy=NO_CACHE)
