@@ -25,6 +25,7 @@ import polars as pl
 from bench.corpus import PROJECT_DIR, SHARED_CORPUS, CorpusSpec, build_corpus, source_articles
 from tasks.chrome import Chrome
 from tasks.clean import CleanConfig, clean_article
+from tasks.sources import Sources
 from tasks.dates import MonthNames
 from tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, hash_contents, sign_articles
 from tasks.language import guess_language
@@ -38,11 +39,12 @@ def cleaned(rows: list[dict]) -> pl.DataFrame:
     """Rows (`article_id`, `text`, `title`) through the real language and cleaning stages."""
     seeds = PROJECT_DIR / "sql" / "seeds"
     chrome, months = Chrome(pl.read_csv(seeds / "chrome_phrases.csv")), MonthNames.from_csv(seeds / "calendar_months.csv")
+    sources = Sources.from_seeds(seeds)
     out = []
     for row in rows:
         record = {"raw_text": row["text"], "language": guess_language(row["text"])["language"], "feed_title": row.get("title"),
                   "feed_published": None, "feed_source": None, "feed_url": None}
-        out.append({"article_id": row["id"], "text": clean_article(record, chrome, months, CleanConfig())["text"]})
+        out.append({"article_id": row["id"], "text": clean_article(record, chrome, months, sources, CleanConfig())["text"]})
     return hash_contents(pl.DataFrame(out))
 
 

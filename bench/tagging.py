@@ -17,6 +17,7 @@ import polars as pl
 from bench.corpus import PROJECT_DIR, SHARED_CORPUS, source_articles
 from tasks.chrome import Chrome
 from tasks.clean import CleanConfig, clean_article
+from tasks.sources import Sources
 from tasks.dates import MonthNames
 from tasks.countries import Gazetteer, tag_countries
 from tasks.language import guess_language
@@ -34,11 +35,12 @@ TOPICS = ["terrorism", "drug_trafficking", "border_security", "energy_infrastruc
 def tagged_corpus() -> tuple[dict, dict, dict]:
     seeds = PROJECT_DIR / "sql" / "seeds"
     chrome, months = Chrome(pl.read_csv(seeds / "chrome_phrases.csv")), MonthNames.from_csv(seeds / "calendar_months.csv")
+    sources = Sources.from_seeds(seeds)
     rows = []
     for article in source_articles(SHARED_CORPUS):
         record = {"raw_text": article["text"], "language": guess_language(article["text"])["language"], "feed_title": article.get("title"),
                   "feed_published": None, "feed_source": None, "feed_url": None}
-        rows.append({"article_id": article["id"], "language": record["language"], "text": clean_article(record, chrome, months, CleanConfig())["text"]})
+        rows.append({"article_id": article["id"], "language": record["language"], "text": clean_article(record, chrome, months, sources, CleanConfig())["text"]})
     frame = pl.DataFrame(rows).unique("article_id", keep="first")
     topics, countries = defaultdict(set), defaultdict(set)
     for article_id, topic in tag_topics(frame, Lexicon(pl.read_csv(seeds / "topic_lexicon.csv"))).select("article_id", "topic").iter_rows():

@@ -31,6 +31,7 @@ from tasks.load import (
     read_ingested_files_task,
     warehouse_lock,
 )
+from tasks.sources import Sources
 from tasks.report import night_counts, publish_report_task, run_record, summarize_run
 from tasks.stage import REJECTED_SCHEMA
 from tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk
@@ -51,6 +52,7 @@ class ReferenceData:
 
     chrome_phrases: pl.DataFrame
     months: MonthNames
+    sources: Sources
     lexicon: Lexicon
     gazetteer: Gazetteer
 
@@ -58,6 +60,7 @@ class ReferenceData:
     def load(cls, seeds: Path = SEEDS) -> ReferenceData:
         return cls(
             pl.read_csv(seeds / "chrome_phrases.csv"), MonthNames.from_csv(seeds / "calendar_months.csv"),
+            Sources.from_seeds(seeds),
             Lexicon(pl.read_csv(seeds / "topic_lexicon.csv")), Gazetteer(pl.read_csv(seeds / "country_gazetteer.csv")),
         )
 
@@ -74,7 +77,7 @@ def transform_chunk(files: pl.DataFrame, reference: ReferenceData, stages: Stage
 
     learned = learn_repeated_lines_task(raw) if raw.height else pl.DataFrame(schema=LEARNED_SCHEMA)
     chrome = Chrome(reference.chrome_phrases, learned)
-    cleaned = run_batches("clean", clean_articles_task, batches(raw, ARTICLES_PER_BATCH), chrome, reference.months)
+    cleaned = run_batches("clean", clean_articles_task, batches(raw, ARTICLES_PER_BATCH), chrome, reference.months, reference.sources)
     articles = hash_contents_task(concat([c.kept for c in cleaned], ARTICLE_SCHEMA))
     emptied = concat([c.rejected for c in cleaned], REJECTED_SCHEMA)
     stages.done("clean", raw.height, articles.height, emptied)

@@ -18,6 +18,10 @@ from tasks.dates import fold
 @dataclass(frozen=True)
 class ChromeConfig:
     headline_max_words: int = 25  # a longer line is body text, not a headline
+    # A "read also" line followed by body sentences is an inline link: only that line goes.
+    body_sentence_words: int = 12
+    teaser_min_words: int = 6
+    teaser_search_lines: int = 4
     related_list_min_lines: int = 2  # trailing headline-like lines that make a "related" list
     # Learned chrome: a line repeated by one source across its articles.
     chrome_min_articles: int = 3
@@ -29,6 +33,7 @@ LINE_EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|
 URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
 SENTENCE_END = re.compile(r"[.!?؟۔:。！？]$")
 LETTER = re.compile(r"[^\W\d_]")
+LEAD_SENTENCE = re.compile(r"^\s*([^.!?؟۔]{20,400}[.!?؟۔])\s*")
 CHROME_LINE_CHARS = 120
 
 
@@ -41,7 +46,12 @@ class Chrome:
 
     def __init__(self, phrases: pl.DataFrame, learned: pl.DataFrame | None = None, config: ChromeConfig = ChromeConfig()):
         self.config = config
-        self.rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
+        rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
+        self.rules = [(phrase, match, action) for phrase, match, action in rules if match in ("equals", "starts")]
+        # "ends": an end marker typed at the end of the last body line ("... پایان پیام/").
+        self.end_markers = sorted((phrase for phrase, match, _ in rules if match == "ends"), key=len, reverse=True)
+        # "pattern": a regular expression over the folded line, such as a press-release number.
+        self.patterns = [(re.compile(phrase), action) for phrase, match, action in rules if match == "pattern"]
         self.learned = set() if learned is None else set(learned.select("source_key", "line").iter_rows())
 
     def action(self, line: str, source_key: str | None = None) -> str | None:
@@ -53,23 +63,93 @@ class Chrome:
         for phrase, match, action in self.rules:
             if (whole and key == phrase) or (match == "starts" and key.startswith(phrase)):
                 return action
+        if whole:
+            for pattern, action in self.patterns:
+                if pattern.search(key):
+                    return action
         return None
+
+    def without_end_marker(self, line: str) -> str:
+        """`line` less an agency's end marker typed at its end ("... پایان پیام/")."""
+        stripped = LINE_EDGES.sub("", line)
+        for marker in self.end_markers:
+            # fold() keeps one character for each letter, so the marker's length holds in the original.
+            if len(stripped) > len(marker) and fold(stripped[-len(marker) :]) == marker:
+                return stripped[: -len(marker)].rstrip()
+        return line
+
+
+def is_body_sentence(line: str, config: ChromeConfig) -> bool:
+    words = len(line.split())
+    return words > config.headline_max_words or (words >= config.body_sentence_words and SENTENCE_END.search(line.strip()) is not None)
+
+
+def inline_link_end(lines: list[str], at: int, config: ChromeConfig) -> int | None:
+    """Where an inline "read also: <headline>" ends, or None when it opens a list of headlines.
+
+    An inline link is one line, the label and its headline, with the article going on below it
+    in body sentences: only that line goes. A label on a line of its own opens the page's list
+    of other stories (their headlines, often with their first paragraphs): it goes with all after it.
+    """
+    if len(LINE_EDGES.sub("", lines[at]).split()) <= 3:
+        return None
+    following = [i for i in range(at + 1, len(lines)) if lines[i].strip()]
+    if following and is_body_sentence(lines[following[0]], config):
+        return at + 1
+    return None
 
 
 def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None) -> list[str]:
-    """Drop share/comment/navigation lines; cut "read also" lists and all that follows them."""
-    kept = []
-    for line in lines:
+    """Drop share/comment/navigation lines; cut "read also" lists and all that follows them,
+    but only the link itself when the article goes on below an inline "read also"."""
+    kept: list[str] = []
+    skip_to = 0
+    for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
         if not line.strip():
             kept.append("")
             continue
         action = chrome.action(line, source_key)
         if action == "cut_rest":
             break
+        if action == "read_also":
+            end = inline_link_end(lines, i, chrome.config)
+            if end is None:
+                break
+            skip_to = end
+            continue
         if action == "drop_line" or not LETTER.search(line) or URL_LINE.match(line.strip()):
             continue
-        kept.append(line)
+        kept.append(chrome.without_end_marker(line) if chrome.end_markers else line)
     return kept
+
+
+def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
+    """Drop a teaser that repeats the start of the paragraph below it (often cut mid-word); the
+    paragraph stays. A lead sentence typed twice at the start of a paragraph is kept once."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    dropped = set()
+    for here, below in zip(filled[: config.teaser_search_lines], filled[1 : config.teaser_search_lines + 1]):
+        teaser, paragraph = " ".join(fold(lines[here]).split()), " ".join(fold(lines[below]).split())
+        words = teaser.split()
+        # The last word of a cut teaser may be a fragment: compare without it.
+        if len(words) >= config.teaser_min_words and paragraph.startswith(" ".join(words[:-1])) and len(paragraph) >= len(teaser) - len(words[-1]):
+            dropped.add(here)
+    kept = [line for i, line in enumerate(lines) if i not in dropped]
+    return [repeated_lead_once(line) for line in kept]
+
+
+def repeated_lead_once(paragraph: str) -> str:
+    """"X۔ X۔ rest" -> "X۔ rest": a lead sentence pasted twice over itself."""
+    match = LEAD_SENTENCE.match(paragraph)
+    if match is None:
+        return paragraph
+    lead = match.group(1)
+    rest = paragraph[match.end() :]
+    if len(lead.split()) >= 6 and rest.lstrip().startswith(lead.strip()):
+        return paragraph[: match.start(1)] + rest.lstrip()
+    return paragraph
 
 
 def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]:

@@ -1,5 +1,5 @@
 """The article itself: page chrome removed (tasks/chrome.py), letters and digits normalized per language, title,
-source and publication date extracted."""
+source (tasks/sources.py) and publication date (tasks/published.py) extracted, listing pages marked."""
 
 from __future__ import annotations
 
@@ -10,18 +10,28 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.chrome import LETTER, SENTENCE_END, Chrome, drop_trailing_headlines, site_of, source_key, strip_chrome
-from tasks.dates import MonthNames, fold, parse_published
+from tasks.chrome import Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
+from tasks.dates import MonthNames
 from tasks.extract import RAW_SCHEMA
+from tasks.published import DateConfig, find_published
+from tasks.sources import Sources
 from tasks.stage import REJECTED_SCHEMA, Split, rejection
 
 
 @dataclass(frozen=True)
 class CleanConfig:
-    header_lines: int = 8  # the page's date and metadata lines sit at the top
     title_max_words: int = 25
     title_max_chars: int = 200
     title_search_lines: int = 3
+    # A listing page: many short headline lines and little running text.
+    listing_min_lines: int = 8
+    listing_headline_share: float = 0.7
+    listing_max_running_words: int = 120
+    dates: DateConfig = DateConfig()
+
+
+# A headline may ask or exclaim ("?", "؟", "!"); it does not end like a statement.
+STATEMENT_END = re.compile(r"[.:۔。]$")
 
 
 ZWNJ = "\u200c"
@@ -34,8 +44,6 @@ PERSIAN_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک"}
 # Persian writes the verb prefix and the plural suffix joined by a ZWNJ; typists use a space.
 SPACED_PREFIX = "(^|[^\\p{L}])(ن?می) (\\p{L})"
 SPACED_SUFFIX = "(\\p{L}) (ها|های|هایی|هایم|هایت|هایش|تر|ترین)([^\\p{L}]|$)"
-CREDIT = re.compile(r"(?:^|[\s.»])(?:منبع|المصدر|مأخذ|Source)\s*[:：]\s*([^\n:]{2,40}?)\s*$", re.MULTILINE)
-CREDIT_TAIL_CHARS = 400
 
 CLEAN_COLUMNS = {
     "text": pl.String,
@@ -44,6 +52,9 @@ CLEAN_COLUMNS = {
     "url": pl.String,
     "published_date": pl.Date,
     "published_precision": pl.String,
+    "date_method": pl.String,
+    "source_method": pl.String,
+    "is_listing": pl.Boolean,
 }
 # A cleaned article as the load reads it; a night whose every input was refused still has this shape.
 ARTICLE_SCHEMA = {
@@ -65,7 +76,10 @@ def normalized(column: str, language: str = "language") -> pl.Expr:
     text = pl.when(text.str.contains(PRESENTATION_FORMS_CLASS)).then(text.str.normalize("NFKC")).otherwise(text)
     text = text.str.normalize("NFC").str.replace_all(MARKS_CLASS, "").str.replace_many(DIGIT_FROM, DIGIT_TO)
     persian = text.str.replace_many(list(PERSIAN_LETTER_MAP), list(PERSIAN_LETTER_MAP.values()))
-    persian = persian.str.replace_all(" *\u200c+ *", ZWNJ).str.replace_all(SPACED_PREFIX, "${1}${2}" + ZWNJ + "${3}")
+    # A ZWNJ beside a typed space joins nothing: the space is the word boundary, and keeping the
+    # ZWNJ instead would glue two words into one.
+    persian = persian.str.replace_all("\u200c+", ZWNJ).str.replace_all(" *\u200c +| +\u200c *", " ")
+    persian = persian.str.replace_all(SPACED_PREFIX, "${1}${2}" + ZWNJ + "${3}")
     persian = persian.str.replace_all(SPACED_SUFFIX, "${1}" + ZWNJ + "${2}${3}")
     text = pl.when(pl.col(language) == "fa").then(persian).otherwise(text)
     text = text.str.replace_all(SPACES_CLASS, " ").str.replace_all(" ?\n ?", "\n").str.replace_all("\n{3,}", "\n\n")
@@ -82,93 +96,57 @@ def restore_zwnj(text: str) -> str:
     return normalize_text(text, "fa")
 
 
-def is_date_line(line: str, found: list) -> bool:
-    """A line that is a date and little else, like the page header's "• دو شنبه 17 اردیبهشت 1403".
-
-    `found` is what `MonthNames.find` returned for the line.
-    """
-    if not found:
-        return False
-    folded = fold(line)
-    rest = folded[: found[0][0]] + " " + folded[found[-1][1] :]
-    return len(LETTER.sub("x", rest).split()) <= 3 and len(rest) < 40
-
-
-def split_header(lines: list[str], months: MonthNames, config: CleanConfig):
-    """(body lines, published date) with the top block's date lines taken out.
-
-    The page's "today" header writes one crawl day in several calendars on consecutive lines;
-    it is not the article's date. The article's own date is the first other date near the top.
-    """
-    top = [i for i, line in enumerate(lines) if line.strip()][: config.header_lines]
-    dates = {i: months.find(lines[i]) for i in top}
-    date_lines = [i for i in top if is_date_line(lines[i], dates[i])]
-    crawl_header: set[int] = set()
-    if date_lines and date_lines[0] == top[0]:
-        first = dates[top[0]][0][2]
-        run, calendars = [], set()
-        for position, i in enumerate(date_lines):
-            found = dates[i][0][2]
-            if i != top[position] or found.date != first.date:
-                break
-            run.append(i)
-            calendars.add(found.calendar)
-        if len(calendars) >= 2:
-            crawl_header = set(run)
-    published = None
-    for i in top:
-        if i in crawl_header:
-            continue
-        if dates[i]:
-            published = dates[i][0][2]
-            break
-    body = [line for i, line in enumerate(lines) if i not in crawl_header and i not in date_lines]
-    return body, published
-
-
 def pick_title(lines: list[str], config: CleanConfig) -> tuple[str | None, list[str]]:
     """The headline: a short line near the top that does not end like a sentence."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     # A headline always has a body below it.
     for i in filled[: min(config.title_search_lines, len(filled) - 1)]:
         line = lines[i].strip()
-        if len(line.split()) <= config.title_max_words and len(line) <= config.title_max_chars and not SENTENCE_END.search(line):
+        if len(line.split()) <= config.title_max_words and len(line) <= config.title_max_chars and not STATEMENT_END.search(line):
             return line, lines[:i] + lines[i + 1 :]
     return None, lines
 
 
-def credited_source(text: str) -> str | None:
-    """The outlet an article credits at its foot ("منبع: Dawn", "المصدر: الجزيرة"), if any."""
-    found = CREDIT.findall(text[-CREDIT_TAIL_CHARS:])
-    return found[-1].strip() if found else None
+def is_listing_page(lines: list[str], config: CleanConfig) -> bool:
+    """Many short lines that do not read as sentences, and little running text: a section page."""
+    filled = [line.strip() for line in lines if line.strip()]
+    if len(filled) < config.listing_min_lines:
+        return False
+    running = [line for line in filled if len(line.split()) > config.title_max_words or STATEMENT_END.search(line)]
+    headlines = len(filled) - len(running)
+    return headlines >= config.listing_headline_share * len(filled) and sum(len(line.split()) for line in running) <= config.listing_max_running_words
 
 
-def take_apart(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
+def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig) -> dict:
     """The line-by-line work on one article: chrome out, date, title and source found.
 
     `text` and `title` come out as written; `normalized` then spells them per language.
     """
+    raw_lines = row["raw_text"].split("\n")
     key = source_key(row["feed_source"], row["feed_url"], row.get("input_file")) if chrome.learned else None
-    lines = drop_trailing_headlines(strip_chrome(row["raw_text"].split("\n"), chrome, key), chrome.config)
-    lines, header_date = split_header(lines, months, config)
+    lines = drop_trailing_headlines(strip_chrome(raw_lines, chrome, key), chrome.config)
+    lines, published = find_published(lines, row["feed_published"], row["feed_url"], months, config.dates, raw_lines)
     title = row["feed_title"]
     if title is None or not title.strip():
         title, lines = pick_title(lines, config)
-    given = parse_published(row["feed_published"], months)
-    published = given or header_date
+    lines = drop_teasers(lines, chrome.config)
+    credit = sources.credit(row["feed_source"], row["feed_url"], raw_lines, lines)
     return {
         "text": "\n".join(lines),
         "title": title,
-        "source": (row["feed_source"] or "").strip() or site_of(row["feed_url"]) or credited_source("\n".join(lines)),
+        "source": credit.name,
         "url": row["feed_url"],
-        "published_date": published.date if published else None,
-        "published_precision": published.precision if published else None,
+        "published_date": published.date.date if published.date else None,
+        "published_precision": published.date.precision if published.date else None,
+        "date_method": published.method,
+        "source_method": credit.method,
+        "is_listing": is_listing_page(lines, config),
     }
 
 
-def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanConfig) -> dict:
+def clean_article(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig = CleanConfig()) -> dict:
     """One article cleaned as `clean_articles` cleans a batch (for tests and benchmarks)."""
-    parts = take_apart(row, chrome, months, config)
+    parts = take_apart(row, chrome, months, sources, config)
     return {
         **parts,
         "text": normalize_text(parts["text"], row["language"]),
@@ -176,12 +154,13 @@ def clean_article(row: dict, chrome: Chrome, months: MonthNames, config: CleanCo
     }
 
 
-def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, config: CleanConfig = CleanConfig()) -> Split:
-    """Add `text`, `title`, `source`, `url`, `published_date`, `published_precision`.
+def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig = CleanConfig()) -> Split:
+    """Add `text`, `title`, `source`, `url`, `published_date`, `published_precision`, `date_method`,
+    `source_method`, `is_listing`.
 
     `raw_text` stays as it arrived. An article with nothing left once the chrome is gone is refused.
     """
-    parts = pl.DataFrame([take_apart(row, chrome, months, config) for row in articles.iter_rows(named=True)], schema=CLEAN_COLUMNS)
+    parts = pl.DataFrame([take_apart(row, chrome, months, sources, config) for row in articles.iter_rows(named=True)], schema=CLEAN_COLUMNS)
     result = articles.drop([c for c in CLEAN_COLUMNS if c in articles.columns]).with_columns(parts)
     result = result.with_columns(normalized("text"), normalized("title"))
     empty = result["text"].str.contains(r"[^\W\d_]").not_()

@@ -49,28 +49,45 @@ def fold(text: str) -> str:
 
 
 class MonthNames:
-    """Month names from the calendar seed, compiled into the date patterns."""
+    """Month names and ordinal day words from the calendar seeds, compiled into the date patterns."""
 
-    def __init__(self, seed: pl.DataFrame):
+    def __init__(self, seed: pl.DataFrame, ordinals: pl.DataFrame | None = None):
         self.lookup: dict[str, list[tuple[str, int]]] = {}
         for row in seed.iter_rows(named=True):
             self.lookup.setdefault(fold(row["name"]), []).append((row["calendar"], int(row["month"])))
+        # Iranian page headers write the day as an ordinal word ("سه شنبه سوم شهریور ۱۳۹۴", "بیست و سوم").
+        # Keyed without spaces: typists join or space the parts ("بیست و یکم", "بیستویکم", "سی ام", "سیام").
+        self.ordinal_days: dict[str, int] = {}
+        words: list[str] = []
+        for row in (ordinals.iter_rows(named=True) if ordinals is not None else []):
+            word = " ".join(fold(row["word"]).split())
+            self.ordinal_days[word.replace(" ", "")] = int(row["day"])
+            words.append(word)
         names = sorted(self.lookup, key=len, reverse=True)
-        month = "(?P<month>" + "|".join(re.escape(n) for n in names) + ")"
+        # A dotted abbreviation ("Sept.", "Jan.") is the month too.
+        month = "(?P<month>" + "|".join(re.escape(n) for n in names) + r")\.?"
         # A month name must stand as a whole word: "مه" inside "همه" is not May.
         edge_l, edge_r = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+        words.sort(key=len, reverse=True)
+        ordinal = "(?P<dayword>" + "|".join(r"\s*".join(re.escape(part) for part in word.split()) for word in words) + ")"
         self.patterns = [
             re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
             re.compile(r"(?<!\d)(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})(?!\d)"),
             re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
             re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)"),
             re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"),
+            re.compile(rf"{edge_l}{ordinal}\s+(?:من\s+)?{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)") if words else None,
             re.compile(rf"{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
         ]
+        self.patterns = [pattern for pattern in self.patterns if pattern is not None]
+        # A dateline that leaves the year to the page ("KABUL, Afghanistan (Jan. 15) –").
+        self.day_month = re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)|(?<!\d)(?P<day2>\d{{1,2}})\s+{edge_l}{month.replace('month', 'month2')}{edge_r}")
 
     @classmethod
     def from_csv(cls, path: Path) -> MonthNames:
-        return cls(pl.read_csv(path))
+        """The month names at `path`, with the ordinal day words of `ordinal_days.csv` beside it."""
+        ordinals = path.with_name("ordinal_days.csv")
+        return cls(pl.read_csv(path), pl.read_csv(ordinals) if ordinals.exists() else None)
 
     def find(self, text: str) -> list[tuple[int, int, FoundDate]]:
         """Every date written in `text`, as (start, end, date) over the folded text, earliest first."""
@@ -92,7 +109,10 @@ class MonthNames:
 
     def _convert(self, parts: dict[str, str | None]) -> FoundDate | None:
         year = int(parts["year"])
-        day = int(parts["day"]) if parts.get("day") else None
+        if parts.get("dayword"):
+            day = self.ordinal_days["".join(parts["dayword"].split())]
+        else:
+            day = int(parts["day"]) if parts.get("day") else None
         if parts.get("month"):
             candidates = self.lookup[parts["month"]]
         else:
@@ -103,6 +123,20 @@ class MonthNames:
             date = to_gregorian(calendar, year, month, day or 1)
             if date is not None:
                 return FoundDate(date, "day" if day else "month", calendar)
+        return None
+
+
+    def month_day(self, text: str, year: int) -> FoundDate | None:
+        """A day and month written without a year ("Jan. 15", "15 شهریور"), in `year` of its calendar."""
+        match = self.day_month.search(fold(text))
+        if match is None:
+            return None
+        name, day = (match["month"], match["day"]) if match["month"] else (match["month2"], match["day2"])
+        for calendar, month in self.lookup[name]:
+            if calendar == "gregorian" and year in GREGORIAN_YEARS:
+                date = to_gregorian(calendar, year, month, int(day))
+                if date is not None:
+                    return FoundDate(date, "day", calendar)
         return None
 
 

@@ -6,7 +6,7 @@ insert into articles by name
 select
     staged_articles.article_id, input_file, input_line, source, url, title, text, language, published_date,
     run_info.ingested_at, content_hash, clusters.cluster_id, false as is_canonical,
-    language_score, published_precision, raw_text, file_hash, run_info.run_id
+    language_score, published_precision, date_method, source_method, is_listing, raw_text, file_hash, run_info.run_id
 from staged_articles
 inner join clusters on staged_articles.article_id = clusters.article_id
 cross join run_info;

@@ -19,10 +19,18 @@ create table if not exists articles (
     -- beyond the contract
     language_score double,
     published_precision varchar,          -- 'day' or 'month' when published_date is known
+    date_method varchar,                  -- where the date was found: feed, url, header, dateline, foot; NULL when none
+    source_method varchar,                -- where the source came from: feed, url, text; NULL when none
+    is_listing boolean not null default false,  -- an outlet's section page of headlines: never counted in a mart
     raw_text varchar not null,            -- the text exactly as it arrived, decoded
     file_hash varchar not null,
     run_id varchar not null
 );
+
+-- Warehouses written before these columns existed gain them (NULL / FALSE for their old rows).
+alter table articles add column if not exists date_method varchar;
+alter table articles add column if not exists source_method varchar;
+alter table articles add column if not exists is_listing boolean default false;
 
 create table if not exists rejected_inputs (
     input_file varchar not null,

@@ -1,4 +1,4 @@
--- grain: one row per cluster_id: a story, its canonical article and its copies
+-- grain: one row per cluster_id: a story, its canonical article and its copies (listing pages left out)
 with
 articles as (select * from stg_articles),
 clusters as (
@@ -20,5 +20,6 @@ clusters as (
         max(ingested_at) as last_ingested_at
     from articles
     group by cluster_id
+    having not bool_or(is_canonical and is_listing)
 )
 select * from clusters

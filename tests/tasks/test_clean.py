@@ -5,16 +5,18 @@ import polars as pl
 from tasks.chrome import Chrome, learn_repeated_lines
 from tasks.clean import CleanConfig, clean_article, clean_articles, normalize_text, restore_zwnj
 from tasks.dates import MonthNames
+from tasks.sources import Sources
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "samples" / "landing" / "seeds"
 CHROME = Chrome(pl.read_csv(ROOT / "sql" / "seeds" / "chrome_phrases.csv"))
 MONTHS = MonthNames.from_csv(ROOT / "sql" / "seeds" / "calendar_months.csv")
+SOURCES = Sources.from_seeds(ROOT / "sql" / "seeds")
 
 
 def clean_seed(name: str, language: str) -> dict:
     row = {"raw_text": (SEEDS / name).read_text(encoding="utf-8"), "language": language, "feed_title": None, "feed_published": None, "feed_source": None, "feed_url": None}
-    return clean_article(row, CHROME, MONTHS, CleanConfig())
+    return clean_article(row, CHROME, MONTHS, SOURCES, CleanConfig())
 
 
 def test_restore_zwnj_joins_prefix_and_plural():
@@ -70,7 +72,11 @@ def test_headline_becomes_the_title():
 
 def test_source_from_the_url_when_the_feed_gives_none():
     row = {"raw_text": "خبر مهم درباره مرز", "language": "fa", "feed_title": "عنوان", "feed_published": None, "feed_source": None, "feed_url": "https://www.farsnews.ir/news/1"}
-    assert clean_article(row, CHROME, MONTHS, CleanConfig())["source"] == "farsnews.ir"
+    cleaned = clean_article(row, CHROME, MONTHS, SOURCES, CleanConfig())
+    assert (cleaned["source"], cleaned["source_method"]) == ("Fars News Agency", "url")
+    # A site that is not in sources.csv is still named, by its host.
+    row["feed_url"] = "https://news.example.af/story/7"
+    assert clean_article(row, CHROME, MONTHS, SOURCES, CleanConfig())["source"] == "news.example.af"
 
 
 def test_an_article_that_is_only_chrome_is_refused():
@@ -79,7 +85,7 @@ def test_an_article_that_is_only_chrome_is_refused():
          "feed_title": [None], "feed_published": [None], "feed_source": [None], "feed_url": [None]},
         schema_overrides={"input_line": pl.Int64, "feed_title": pl.String, "feed_published": pl.String, "feed_source": pl.String, "feed_url": pl.String},
     )
-    split = clean_articles(frame, CHROME, MONTHS)
+    split = clean_articles(frame, CHROME, MONTHS, SOURCES)
     assert split.kept.height == 0 and split.rejected["reason_kind"].to_list() == ["only_chrome"]
 
 
@@ -101,13 +107,14 @@ def test_a_line_one_source_repeats_across_its_articles_is_learned_as_chrome():
     )
     learned = learn_repeated_lines(frame)
     assert learned.select("source_key", "line").rows() == [("site-a", follow)]
-    cleaned = clean_articles(frame, Chrome(pl.read_csv(ROOT / "sql" / "seeds" / "chrome_phrases.csv"), learned), MONTHS).kept
+    cleaned = clean_articles(frame, Chrome(pl.read_csv(ROOT / "sql" / "seeds" / "chrome_phrases.csv"), learned), MONTHS, SOURCES).kept
     assert all("تلگرام" not in text for text in cleaned["text"])
     assert cleaned["text"].to_list()[0].startswith("وزیر امور خارجه ایران")
 
 
 def test_source_credited_at_the_foot_of_the_article():
-    assert clean_seed("004_6115d0bf09f38642.txt", "ar")["source"] == "الجزيرة"
+    # 004 quotes IRNA in its body ("ونقلت وكالة الأنباء الإيرانية (إرنا) عن"): not its source.
+    assert clean_seed("004_6115d0bf09f38642.txt", "ar")["source"] == "Al Jazeera"
     assert clean_seed("001_eafdd4cf71b63849.txt", "fa")["source"] == "Dawn"
     assert clean_seed("000_d1af859b2bf76117.txt", "fa")["source"] is None
 
