@@ -126,15 +126,19 @@ def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None
 
 
 def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
-    """Drop a teaser that repeats the start of the paragraph below it (often cut mid-word); the
-    paragraph stays. A lead sentence typed twice at the start of a paragraph is kept once."""
+    """Drop a teaser that repeats the start of the text below it (often cut mid-word, and often
+    running on into the second paragraph); the text stays. A lead sentence typed twice at the
+    start of a paragraph is kept once."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     dropped = set()
-    for here, below in zip(filled[: config.teaser_search_lines], filled[1 : config.teaser_search_lines + 1]):
-        teaser, paragraph = " ".join(fold(lines[here]).split()), " ".join(fold(lines[below]).split())
-        words = teaser.split()
-        # The last word of a cut teaser may be a fragment: compare without it.
-        if len(words) >= config.teaser_min_words and paragraph.startswith(" ".join(words[:-1])) and len(paragraph) >= len(teaser) - len(words[-1]):
+    for position, here in enumerate(filled[: config.teaser_search_lines]):
+        words = fold(lines[here]).split()
+        if len(words) < config.teaser_min_words:
+            continue
+        # Compared without spaces: the teaser joins paragraphs that the text keeps apart.
+        teaser = "".join(words[:-1])  # the last word of a cut teaser may be a fragment
+        below = "".join("".join(fold(lines[i]).split()) for i in filled[position + 1 : position + 6])
+        if below.startswith(teaser):
             dropped.add(here)
     kept = [line for i, line in enumerate(lines) if i not in dropped]
     return [repeated_lead_once(line) for line in kept]

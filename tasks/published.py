@@ -1,8 +1,9 @@
 """The article's own publication date, from where outlets put it, and how it was found.
 
-In order: the feed's `published`, the URL (`/2018/06/17/`), a date line at the head (the page
-header's article date, a date stamp after the headline), a dateline opening the first paragraph
-("KABUL, Afghanistan (Jan. 15, 2013) –", "Avesta.Tj | 20/09/2020 |"), a date line at the foot.
+In order: the feed's `published`, the URL (`/2018/06/17/`), a line at the head that is a date
+and little else (the page header's article date), a dateline opening a paragraph ("KABUL,
+Afghanistan (Jan. 15, 2013) –", "Avesta.Tj | 20/09/2020 |"), a date stamped after the headline
+("... دیدار کرد 18 سپتامبر 2020 ، 08:55"), a date line at the foot.
 A date found only inside the body is an event date (a law passed, sanctions start, a match long
 ago) and never the publication date: a wrong date is worse than none.
 """
@@ -16,8 +17,9 @@ from tasks.dates import FoundDate, MonthNames, fold, parse_published, to_gregori
 
 LETTER = re.compile(r"[^\W\d_]")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-])")
-# What may follow a dateline's date: a closing bracket, a time, then a separator.
-DATELINE_TAIL = re.compile(r"^\s*\)?\s*(?:\d{1,2}:\d{2}\s*)?(?:[–—\-|:،,]|$)")
+# What follows a dateline's date: a closing bracket, then a dash, bar or colon, or the line's end;
+# or directly a dash or bar. A comma does not: "وفي أبريل 2017، أطلق" is a sentence about 2017.
+DATELINE_TAIL = re.compile(r"^\s*(?:\)\s*(?:\d{1,2}:\d{2}\s*)?(?:[–—\-|:]|$)|(?:\d{1,2}:\d{2}\s*)?[–—\-|])")
 STAMP_TAIL = re.compile(r"^\s*[)،,|–—\-]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[)|]?\s*$")
 # "2011-01-S-169": an ISAF-style release number carries the year and month of its dateline.
 RELEASE_NUMBER = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{1,2})-[A-Z]+-")
@@ -121,20 +123,20 @@ def find_published(lines: list[str], feed_published: str | None, url: str | None
         return body, Published(given, "feed")
     if (from_url := url_date(url)) is not None:
         return body, Published(from_url, "url")
-    for i in top:
-        if i in crawl:
-            continue
+    header = [i for i in top if i not in crawl]
+    for i in header:
         if i in date_lines:
             return body, Published(dates[i][0][2], "header")
-        if (stamped := stamp_date(lines[i], dates[i])) is not None:
-            return body, Published(stamped, "header")
     head = [line for line in (raw_lines or lines) if line.strip()][: config.header_lines]
     release = next((found for line in head if (found := RELEASE_NUMBER.search(line))), None)
     year_hint = int(release[1]) if release else None
-    for i in top:
-        if i not in crawl and (found := dateline_date(lines[i], dates[i], months, year_hint, config)) is not None:
+    for i in header:
+        if (found := dateline_date(lines[i], dates[i], months, year_hint, config)) is not None:
             if release is None or found.date.month == int(release[2]) or dates[i]:
                 return body, Published(found, "dateline")
+    for i in header:
+        if (stamped := stamp_date(lines[i], dates[i])) is not None:
+            return body, Published(stamped, "header")
     for i in reversed(foot):
         if i not in top and is_date_line(lines[i], dates[i], config):
             return [line for j, line in enumerate(lines) if j not in dropped | {i}], Published(dates[i][0][2], "foot")

@@ -25,7 +25,7 @@ EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|:：.
 @dataclass(frozen=True)
 class SourceConfig:
     head_lines: int = 6  # credit lines and datelines open the article
-    head_chars: int = 300  # ... at the start of their line
+    head_chars: int = 400  # ... within the first sentences of their line
     foot_lines: int = 3
 
 

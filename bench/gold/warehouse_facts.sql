@@ -8,6 +8,7 @@ facts as (
         articles.input_file,
         articles.title,
         articles.text,
+        articles.raw_text,
         articles.source,
         articles.source_method,
         articles.published_date,

@@ -135,8 +135,10 @@ def test_one_canonical_article_per_cluster(first_run):
 
 def test_languages_dates_and_metadata(first_run):
     warehouse, _ = first_run
-    rows = {(f, l): rest for f, l, *rest in query(warehouse, "select input_file, input_line, language, published_date::varchar, title, source from articles")}
-    assert rows[("feed.jsonl", 1)] == ["ur", None, "پاک ایران مذاکرات", "Geo News Urdu"]
+    rows = {(f, l): rest for f, l, *rest in query(warehouse, "select input_file, input_line, language, published_date::varchar, title, source, source_method, date_method from articles")}
+    # The feed's "Geo News Urdu" is the outlet sources.csv calls Geo News.
+    assert rows[("feed.jsonl", 1)] == ["ur", None, "پاک ایران مذاکرات", "Geo News", "feed", None]
+    assert rows[(f"seeds/{TEHRAN_SEED}", None)][3:] == [None, None, "header"]
     assert rows[("feed.jsonl", 8)][:2] == ["en", "2024-11-06"]  # Solar Hijri in Persian digits
     assert rows[("feed.jsonl", 9)][0] == "zh"
     assert rows[(f"seeds/{TEHRAN_SEED}", None)][:3] == ["fa", "2022-07-24", "تأکید ایران و پاکستان بر لزوم تامین امنیت در افغانستان"]

@@ -134,3 +134,85 @@ def test_no_sentence_of_a_seed_body_is_lost():
         for paragraph in raw.split("\n"):
             if len(paragraph.split()) >= 15:
                 assert normalize_text(paragraph, language)[:40] in cleaned, (path.name, paragraph[:60])
+
+
+def clean_text(raw: str, language: str) -> dict:
+    row = {"raw_text": raw, "language": language, "feed_title": None, "feed_published": None, "feed_source": None, "feed_url": None}
+    return clean_article(row, CHROME, MONTHS, SOURCES, CleanConfig())
+
+
+BODY_AR = "وقال لو مير على تويتر بعد اجتماع تفاوضي حول الملف مع نظيره الألماني أولاف شولز في هامبورغ بألمانيا إن هناك اتفاقا في متناول اليد."
+BODY_FA = "وزیر امور خارجه کشورمان پس از رایزنی‌های خود در پاکستان در جمع خبرنگاران گفت ملاقات‌های بسیار خوبی انجام شد و توافقات خوبی صورت گرفت."
+
+
+def test_a_headline_that_asks_keeps_its_question_mark():
+    assert clean_text(f"رئيسها زار باكستان.. هل بدأت إيران ترتيب الميدان لحرب جديدة؟\n\n{BODY_AR}", "ar")["title"] == "رئيسها زار باكستان.. هل بدأت إيران ترتيب الميدان لحرب جديدة؟"
+    assert clean_text(f"Will the talks in Doha end the war?\n\nThe delegations met for a third day in the Qatari capital and agreed on an agenda.", "en")["title"] == "Will the talks in Doha end the war?"
+
+
+def test_a_teaser_cut_mid_word_goes_and_the_paragraph_stays():
+    lead = "باتت باريس وبرلين قريبتين جدا من اتفاق حول إصلاح منطقة اليورو بعد أشهر من الانقسامات حيال الموضوع، وفق ما أعلن وزير المال الفرنسي برونو لو مير."
+    teaser = (lead + BODY_AR)[:180]  # runs on into the second paragraph and stops mid-word
+    cleaned = clean_text(f"برلين وباريس تتحركان لإصلاح منطقة اليورو\n\n{teaser}\n\n{lead}\n{BODY_AR}", "ar")
+    assert cleaned["text"].split("\n")[0] == lead and cleaned["text"].count("باتت باريس") == 1
+    assert BODY_AR in cleaned["text"]
+
+
+def test_an_inline_read_also_removes_only_its_line():
+    raw = f"عنوان\n\n{BODY_FA}\nبیشتر بخوانید: دیدار عراقچی با نخست وزیر پاکستان\n{BODY_FA.replace('ملاقات', 'گفت‌وگو')}\nوی افزود که دو کشور همکاری‌های اقتصادی و امنیتی خود را در ماه‌های آینده گسترش خواهند داد."
+    text = clean_text(raw, "fa")["text"]
+    assert "بیشتر بخوانید" not in text and "دیدار عراقچی" not in text
+    assert "گسترش خواهند داد" in text
+
+
+def test_a_read_also_label_on_its_own_line_cuts_the_list_below():
+    raw = f"عنوان\n\n{BODY_AR}\nإقرأ أيضاً:\nبقوة 5.1 درجة.. زلزال ثانٍ يضرب الأراضي الباكستانية\nضرب زلزال ثانٍ الأراضي الباكستانية في منطقة روالبندي والعاصمة إسلام آباد، وذلك بقوة 5.1 درجة على مقياس ريختر."
+    text = clean_text(raw, "ar")["text"]
+    assert "زلزال" not in text and BODY_AR in text
+
+
+def test_zwnj_beside_a_typed_space_does_not_glue_words():
+    assert normalize_text("پیش\u200c از موضعگیری\u200c دولت", "fa") == "پیش از موضعگیری دولت"
+    assert normalize_text("قطار\u200c تهران", "fa") == "قطار تهران"
+
+
+def test_agency_end_markers_and_release_numbers_are_chrome():
+    text = clean_text(f"عنوان خبر\n\n{BODY_FA} پایان پیام/", "fa")["text"]
+    assert text.endswith("صورت گرفت.") and "پایان پیام" not in text
+    release = clean_text("2013-01-S-015\n\nKABUL, Afghanistan (Jan. 15, 2013) – An Afghan and coalition security force arrested a Taliban facilitator in Khugyani district, Nangarhar province, during an operation today.", "en")
+    assert release["title"] is None and "2013-01-S-015" not in release["text"]
+    assert (str(release["published_date"]), release["date_method"]) == ("2013-01-15", "dateline")
+
+
+def test_a_listing_page_is_marked():
+    headlines = [
+        "مصرع وإصابة 18 شخصًا إثر انفجار قذيفة شمال غربي باكستان",
+        "هجوم مسلح يودي بحياة 5 من الشرطة في إقليم البنجاب الباكستاني",
+        "ظريف يقترح آلية إقليمية موسعة لإنهاء المخاوف من برنامج إيران النووي",
+        "باكستان تكرّم قائد الهجوم الأمريكي على إيران بالتزامن مع زيارة بزشكيان",
+        "الإمام الطيب: طلاب باكستان الدارسون بـ الأزهر لعبوا دورًا كبيرًا في توثيق العلاقات",
+        "بقوة 5.1 درجة.. زلزال ثانٍ يضرب الأراضي الباكستانية",
+        "الرئيس السيسي ورئيس وزراء هولندا يبحثان العلاقات الثنائية",
+        "الأعرجي:الدفاع عن إيران واجب مقدس",
+        "رئيسها زار باكستان.. هل بدأت إيران ترتيب الميدان لحرب جديدة؟",
+    ]
+    assert clean_text("أخبار باكستان\n\n" + "\n".join(headlines), "ar")["is_listing"] is True
+    assert clean_seed("004_6115d0bf09f38642.txt", "ar")["is_listing"] is False
+
+
+def test_sources_credited_by_the_text():
+    fars = clean_text(f"ایسفا، انجمنی که فیلم کوتاه را دستاویز سیاست‌زدگی کرد\n\nخبرگزاری فارس ـ گروه سینما: {BODY_FA}", "fa")
+    assert (fars["source"], fars["source_method"]) == ("Fars News Agency", "text")
+    old_fars = clean_text(f"عنوان\n\nخبرگزاري فارس- {BODY_FA}", "fa")
+    assert old_fars["source"] == "Fars News Agency"
+    cnn = clean_text(f"عنوان\n\nدبي، الإمارات العربية المتحدة (CNN) -- {BODY_AR}", "ar")
+    assert cnn["source"] == "CNN"
+    geo = clean_text("عنوان\n\nاسلام آباد: بجلی کی قیمتوں میں اضافے کی ایک اور درخواست نیپرا میں جمع کروادی گئی۔ جیو نیوز کے مطابق بجلی تقسیم کار کمپنیوں نے درخواست دی۔", "ur")
+    assert geo["source"] == "Geo News"
+    isaf = clean_text("ISAF Joint Command Operational Update, Jan. 15, 2011\nISAF Joint Command - Afghanistan\n2011-01-S-169\nFor Immediate Release\n\nKABUL, Afghanistan (Jan. 15) – An air weapons team killed two insurgents.", "en")
+    assert (isaf["source"], isaf["title"], str(isaf["published_date"])) == ("ISAF", "ISAF Joint Command Operational Update, Jan. 15, 2011", "2011-01-15")
+
+
+def test_an_agency_quoted_in_the_body_is_not_the_source():
+    quoted = clean_text(f"عنوان\n\n{BODY_AR}\nوقال مصدر أوروبي قريب من المفاوضات لوكالة فرانس برس إن هناك نقطتين عالقتين.\nونقلت وكالة الأنباء الإيرانية (إرنا) عن الوزير قوله إن البلدين شقيقان.", "ar")
+    assert quoted["source"] is None and quoted["source_method"] is None

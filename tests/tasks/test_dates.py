@@ -35,3 +35,22 @@ def test_written_dates(written, expected, precision):
 @pytest.mark.parametrize("written", ["", "همه 2020 نفر", "1403/13/40", "نامشخص"])
 def test_no_date_is_invented(written):
     assert parse_published(written, MONTHS) is None
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("سه شنبه سوم شهریور ۱۳۹۴", "2015-08-25"),  # an Iranian page header: the day as an ordinal word
+        ("بیست و سوم مهر 1399", "2020-10-14"),
+        ("بیستویکم مهر 1399", "2020-10-12"),  # ZWNJs lost: the ordinal's parts run together
+        ("سی ام آذر 1398", "2019-12-21"),
+        ("اول فروردین 1400", "2021-03-21"),
+        ("الحادي والعشرين من يونيو 2018", "2018-06-21"),
+        ("(Sept. 2, 2012)", "2012-09-02"),  # dotted abbreviations
+        ("Oct. 6, 2012", "2012-10-06"),
+        ("Jan. 15, 2013", "2013-01-15"),
+    ],
+)
+def test_ordinal_days_and_dotted_months(written, expected):
+    found = parse_published(written, MONTHS)
+    assert (found.date, found.precision) == (dt.date.fromisoformat(expected), "day")

@@ -1,0 +1,69 @@
+"""Where the article's own date is, and what is only an event date (real strings from the corpus and seeds)."""
+
+import datetime as dt
+from pathlib import Path
+
+from tasks.dates import MonthNames
+from tasks.published import find_published
+
+MONTHS = MonthNames.from_csv(Path(__file__).resolve().parents[2] / "sql" / "seeds" / "calendar_months.csv")
+
+
+def published(text: str, feed: str | None = None, url: str | None = None):
+    return find_published(text.split("\n"), feed, url, MONTHS, raw_lines=text.split("\n"))[1]
+
+
+def test_the_feed_date_wins():
+    found = published("KABUL, Afghanistan (Jan. 15, 2013) – An Afghan and coalition security force arrested a Taliban facilitator.", feed="1382-07-11")
+    assert (found.date.date, found.method) == (dt.date(2003, 10, 3), "feed")
+
+
+def test_a_date_in_the_url():
+    found = published("باتت باريس وبرلين قريبتين جدا من اتفاق", url="https://www.alarabiya.net/ar/aswaq/economy/2018/06/17/x.html")
+    assert (found.date.date, found.method) == (dt.date(2018, 6, 17), "url")
+
+
+def test_a_dateline_with_a_dotted_month():
+    found = published("KABUL, Afghanistan (Sept. 2, 2012) – Afghan and coalition forces detained two insurgents today.")
+    assert (found.date.date, found.method) == (dt.date(2012, 9, 2), "dateline")
+
+
+def test_a_dateline_takes_its_year_from_the_release_number():
+    text = "2011-01-S-169\nFor Immediate Release\n\nKABUL, Afghanistan (Jan. 15) – An air weapons team killed two insurgents in Lashkar Gah district."
+    found = published(text)
+    assert (found.date.date, found.method) == (dt.date(2011, 1, 15), "dateline")
+
+
+def test_an_outlet_dateline_with_a_numeric_date():
+    text = "Avesta.Tj | 20/09/2020 | امامعلی رحمان رئیس جمهور تاجیکستان روز گذشته در دوشنبه با محمد حنیف اتمر دیدار کرد."
+    assert published(text).date.date == dt.date(2020, 9, 20)
+
+
+def test_a_header_date_written_with_an_ordinal_day():
+    text = "سه شنبه سوم شهریور ۱۳۹۴\n\nوزیر امور خارجه کشورمان با همتای پاکستانی خود دیدار و گفتگو کرد."
+    found = published(text)
+    assert (found.date.date, found.method) == (dt.date(2015, 8, 25), "header")
+
+
+def test_a_date_stamp_after_the_headline():
+    found = published("امامعلی رحمان با وزیر امور خارجه افغانستان دیدار کرد 18 سپتامبر 2020 ، 08:55\n\nمتن خبر در اینجا ادامه دارد و طولانی است.")
+    assert (found.date.date, found.method) == (dt.date(2020, 9, 18), "header")
+
+
+def test_a_date_line_at_the_foot():
+    paragraphs = ["وزیر خارجه پاکستان با همتای ایرانی خود در اسلام آباد دیدار کرد.", "دو طرف بر همکاری امنیتی تأکید کردند."] * 5
+    text = "\n".join(paragraphs) + "\n16 آبان 1403"
+    found = published(text)
+    assert (found.date.date, found.method) == (dt.date(2024, 11, 6), "foot")
+
+
+def test_event_dates_in_the_body_are_not_publication_dates():
+    # A visit in the body (seed 001), a sentence about 2017 (BBC Arabic), a law's year, a match long ago.
+    for text in [
+        "شاه محمود قریشی، وزیر امور خارجه پاکستان، در جریان سفر به دوشنبه، پایتخت قزاقستان در اپریل 2021، با همتای تاجیک خود گفتگو کرد.",
+        "وفي أبريل/نيسان 2017، أطلق سراح لمجرد مع الإبقاء على سوار إلكتروني يلف ساقه.",
+        "The law passed on March 3, 2009 gave the ministry new powers over the border crossings.",
+        "سلیمان لالانی نے 10 جنوری 2023 کو اسمبلی کی نشست سنبھالی تھی۔",
+    ]:
+        found = published("عنوان الخبر\n\n" + text)
+        assert found.date is None and found.method is None, text
