@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,11 +33,16 @@ import duckdb
 
 from bench.corpus import SHARED_CORPUS
 from bench.server import free_port, offline_environment, prefect_server
-from tasks.dates import fold
+from tasks.dates import fold as fold_letters
 
 GOLD = Path(__file__).resolve().parent / "gold" / "articles.csv"
 PASHTO_GOLD = Path(__file__).resolve().parent / "gold" / "ps_sentences.csv"
 PASHTO_SENTENCES = SHARED_CORPUS.with_name("ps-news-sentences.txt")
+
+
+def fold(text: str) -> str:
+    """Letters compared as a reader sees them: composed (و + hamza is ؤ), then folded."""
+    return fold_letters(unicodedata.normalize("NFC", text))
 
 
 def raw_file_text(article: dict) -> str:
@@ -201,6 +207,36 @@ def report(tallies: dict[tuple[str, str], Tally], show_errors: bool) -> None:
                 print("  " + error)
 
 
+def pashto_sentences() -> None:
+    """Countries and topics on the hand-read Pashto news sentences (the corpus has no Pashto
+    articles). A sentence is too short for an article's topic threshold, so here a topic counts
+    when one of its terms (a positive weight) is in the sentence: what the lexicon covers."""
+    import polars as pl
+
+    from tasks.countries import Gazetteer
+    from tasks.terms import with_match_text
+    from tasks.topics import Lexicon
+
+    seeds = Path(__file__).resolve().parent.parent / "sql" / "seeds"
+    gazetteer, lexicon = Gazetteer(pl.read_csv(seeds / "country_gazetteer.csv")), Lexicon(pl.read_csv(seeds / "topic_lexicon.csv"))
+    sentences = PASHTO_SENTENCES.read_text(encoding="utf-8").splitlines()
+    gold = list(csv.DictReader(PASHTO_GOLD.open(encoding="utf-8")))
+    frame = with_match_text(pl.DataFrame({"text": [sentences[int(row["line"]) - 1] for row in gold], "language": ["ps"] * len(gold)}))
+    counts: dict[str, int] = defaultdict(int)
+    for row, text in zip(gold, frame["match_text"]):
+        countries = set(gazetteer.mentions(text, "ps"))
+        terms, _ = lexicon.index["ps"].count(text, "ps") if "ps" in lexicon.index else ({}, 0)
+        topics = {topic for term in terms for topic, weight in lexicon.weights["ps"][term] if weight > 0}
+        for name, got, want in (("countries", countries, words(row["countries"])), ("topics", topics, words(row["topics"]))):
+            counts[f"{name}_given"] += len(got)
+            counts[f"{name}_gold"] += len(want)
+            counts[f"{name}_right"] += len(got & want)
+    print(f"\n== Pashto news sentences: {len(gold)} hand-read (countries and topics only)")
+    for name in ("countries", "topics"):
+        print(f"{name + ' precision':38}{ratio(counts[name + '_right'], counts[name + '_given']):>20}")
+        print(f"{name + ' recall':38}{ratio(counts[name + '_right'], counts[name + '_gold']):>20}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="print every miss, one per line")
@@ -218,6 +254,7 @@ def main() -> None:
     for row in gold:
         score(row, stored.get(row["file"]), tallies[(row["split"], row["language"])])
     report(tallies, args.errors)
+    pashto_sentences()
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
 

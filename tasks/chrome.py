@@ -22,6 +22,7 @@ class ChromeConfig:
     body_sentence_words: int = 12
     teaser_min_words: int = 6
     teaser_search_lines: int = 4
+    teaser_dateline_chars: int = 80
     related_list_min_lines: int = 2  # trailing headline-like lines that make a "related" list
     # Learned chrome: a line repeated by one source across its articles.
     chrome_min_articles: int = 3
@@ -138,7 +139,8 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
         # Compared without spaces: the teaser joins paragraphs that the text keeps apart.
         teaser = "".join(words[:-1])  # the last word of a cut teaser may be a fragment
         below = "".join("".join(fold(lines[i]).split()) for i in filled[position + 1 : position + 6])
-        if below.startswith(teaser):
+        # The paragraph may open with a dateline the teaser leaves out ("دبي، ... (CNN)-- ").
+        if teaser and 0 <= below.find(teaser) <= config.teaser_dateline_chars:
             dropped.add(here)
     kept = [line for i, line in enumerate(lines) if i not in dropped]
     return [repeated_lead_once(line) for line in kept]

@@ -119,6 +119,13 @@ def is_listing_page(lines: list[str], config: CleanConfig) -> bool:
     return headlines >= config.listing_headline_share * len(filled) and sum(len(line.split()) for line in running) <= config.listing_max_running_words
 
 
+def without_credit_lines(lines: list[str], sources: Sources, foot_lines: int = 3) -> list[str]:
+    """The article less the credit lines at its foot that only name outlets ("فرانس 24/أ ف ب")."""
+    foot = [i for i, line in enumerate(lines) if line.strip()][-foot_lines:]
+    credits = {i for i in foot if sources.is_credit_line(lines[i])}
+    return [line for i, line in enumerate(lines) if i not in credits] if len(credits) < len(foot) else lines
+
+
 def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig) -> dict:
     """The line-by-line work on one article: chrome out, date, title and source found.
 
@@ -133,6 +140,7 @@ def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, 
         title, lines = pick_title(lines, config)
     lines = drop_teasers(lines, chrome.config)
     credit = sources.credit(row["feed_source"], row["feed_url"], raw_lines, lines)
+    lines = without_credit_lines(lines, sources)
     return {
         "text": "\n".join(lines),
         "title": title,

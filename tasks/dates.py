@@ -76,6 +76,8 @@ class MonthNames:
             re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
             re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)"),
             re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"),
+            # Pashto writes the year first: "د ۱۴۰۰ کال د وري ۱۵مه".
+            re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+کال\s+د\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"),
             re.compile(rf"{edge_l}{ordinal}\s+(?:من\s+)?{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)") if words else None,
             re.compile(rf"{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
         ]

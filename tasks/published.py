@@ -16,6 +16,12 @@ from dataclasses import dataclass
 from tasks.dates import FoundDate, MonthNames, fold, parse_published, to_gregorian
 
 LETTER = re.compile(r"[^\W\d_]")
+# The time beside a header's date ("ساعت ۹:۳۲", "ساعت 11 و 01 دقیقه و 47 ثانیه", "10:20 GMT") is
+# part of the date line, not other words.
+TIME_OF_DAY = re.compile(
+    r"(?<![^\W\d_])(?:ساعت|دقیقه|ثانیه|الساعة|ساعة|دقيقة|بتوقيت|گرینویچ|gmt|utc|am|pm|و)(?![^\W\d_])"
+    r"|\d{1,2}:\d{1,2}(?::\d{1,2})?|(?<!\d)\d{1,2}(?!\d)"
+)
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-])")
 # What follows a dateline's date: a closing bracket, then a dash, bar or colon, or the line's end;
 # or directly a dash or bar. A comma does not: "وفي أبريل 2017، أطلق" is a sentence about 2017.
@@ -47,8 +53,8 @@ def is_date_line(line: str, found: list, config: DateConfig = DateConfig()) -> b
     if not found:
         return False
     folded = fold(line)
-    rest = folded[: found[0][0]] + " " + folded[found[-1][1] :]
-    return len(LETTER.sub("x", rest).split()) <= config.date_line_other_words and len(rest) < 40
+    rest = TIME_OF_DAY.sub(" ", folded[: found[0][0]] + " " + folded[found[-1][1] :])
+    return len(LETTER.sub("x", rest).split()) <= config.date_line_other_words and len(rest.strip()) < 40
 
 
 def crawl_header(lines: list[str], top: list[int], dates: dict, date_lines: list[int]) -> set[int]:

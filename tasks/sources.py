@@ -110,6 +110,11 @@ class Sources:
                     return self.by_name.get(" ".join(match["outlet"].split()))
         return None
 
+    def is_credit_line(self, line: str) -> bool:
+        """A line that only names outlets, as a credit at the foot: "فرانس 24/أ ف ب", "Reuters"."""
+        parts = [" ".join(part.split()) for part in re.split(r"[/|،,]", EDGES.sub("", fold(line)))]
+        return bool(parts) and all(part in self.by_name for part in parts)
+
     def credit(self, feed_source: str | None, url: str | None, raw_lines: list[str], body_lines: list[str] | None = None) -> Credit:
         given = (feed_source or "").strip()
         if given:

@@ -216,3 +216,15 @@ def test_sources_credited_by_the_text():
 def test_an_agency_quoted_in_the_body_is_not_the_source():
     quoted = clean_text(f"عنوان\n\n{BODY_AR}\nوقال مصدر أوروبي قريب من المفاوضات لوكالة فرانس برس إن هناك نقطتين عالقتين.\nونقلت وكالة الأنباء الإيرانية (إرنا) عن الوزير قوله إن البلدين شقيقان.", "ar")
     assert quoted["source"] is None and quoted["source_method"] is None
+
+
+def test_a_teaser_above_a_paragraph_that_opens_with_a_dateline_goes():
+    teaser = "اتحذ تحالف دعم الشرعية في اليمن، الذي تقوده السعودية، الجمعة، إجراءً جديدًا يتعلق"
+    paragraph = "دبي، الإمارات العربية المتحدة (CNN)-- اتحذ تحالف دعم الشرعية في اليمن، الذي تقوده السعودية، الجمعة، إجراءً جديدًا يتعلق بالهجوم على حافلة صعدة."
+    cleaned = clean_text(f"إجراء جديد من التحالف بشأن الهجوم على \"حافلة صعدة\"\n\n{teaser}\n\n{paragraph}\n{BODY_AR}", "ar")
+    assert cleaned["text"].startswith("دبي، الإمارات العربية المتحدة (CNN)") and cleaned["source"] == "CNN"
+
+
+def test_a_credit_line_at_the_foot_names_the_source_and_leaves_the_text():
+    cleaned = clean_text(f"إثيوبيا وإريتريا تعلنان انتهاء حالة الحرب\n\n{BODY_AR}\n{BODY_AR}\nفرانس 24/أ ف ب", "ar")
+    assert cleaned["source"] == "France 24" and "فرانس 24" not in cleaned["text"]

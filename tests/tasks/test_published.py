@@ -1,6 +1,8 @@
 """Where the article's own date is, and what is only an event date (real strings from the corpus and seeds)."""
 
 import datetime as dt
+
+import pytest
 from pathlib import Path
 
 from tasks.dates import MonthNames
@@ -67,3 +69,20 @@ def test_event_dates_in_the_body_are_not_publication_dates():
     ]:
         found = published("عنوان الخبر\n\n" + text)
         assert found.date is None and found.method is None, text
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("سه شنبه سوم شهریور ۱۳۹۴", "2015-08-25"),
+        ("پنجشنبه بیست و سوم اردیبهشت ۱۳۸۹", "2010-05-13"),
+        ("جمعه سی ام اسفند ۱۳۸۷ساعت 19:47", "2009-03-20"),
+        ("پنجشنبه ۲۶ شهريور ۱۳۹۴ ساعت ۹:۳۲", "2015-09-17"),
+        ("سه شنبه 17 شهریور 1394 ساعت 18 و 21 دقیقه و 44 ثانیه", "2015-09-08"),
+        ("کابل (پژواک، ۱۲ لیندۍ ۱۳۹۹)", "2020-12-02"),  # a Pashto dateline, Afghan solar month
+    ],
+)
+def test_iranian_and_afghan_page_headers(header, expected):
+    body = "وزیر امور خارجه کشورمان با همتای پاکستانی خود در تهران دیدار و گفتگو کرد و دو طرف بر همکاری تأکید کردند."
+    found = published(f"عنوان خبر\n{header}\n\n{body}")
+    assert str(found.date.date) == expected
