@@ -17,13 +17,29 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 import duckdb  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
+from rich.text import Text  # noqa: E402
 
 DEFAULT_WAREHOUSE = Path("warehouse") / "khabar.duckdb"
 READ_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA"}
 OPEN_ATTEMPTS = 10
 
-console = Console()
-errors = Console(stderr=True)
+
+
+class PipedConsole(Console):
+    """A console whose reader may go away (`khabar sql ... | head`): that ends the output, not in failure."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's flush at exit must not fail again
+        raise BrokenPipeError
+
+
+console = PipedConsole()
+# One-line errors stay one line when stderr is a file or a pipe.
+errors = Console(stderr=True, soft_wrap=True)
+# DuckDB itself keeps `khabar sql` a reader: the file opens read-only, file and network access are
+# off (no COPY, no read_text('/etc/...'), no extension download) and no setting can be changed back.
+LOCKED_DOWN = {"enable_external_access": False, "lock_configuration": True}
 
 
 class CommandError(Exception):
@@ -36,7 +52,7 @@ def open_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
         raise CommandError(f"there is no warehouse at {warehouse}: run `khabar run` first, or pass --warehouse FILE")
     for attempt in range(OPEN_ATTEMPTS):
         try:
-            return duckdb.connect(str(warehouse), read_only=True)
+            return duckdb.connect(str(warehouse), read_only=True, config=LOCKED_DOWN)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower() or attempt == OPEN_ATTEMPTS - 1:
                 raise CommandError(f"cannot open {warehouse}: {str(error).splitlines()[0]}") from None
@@ -56,9 +72,12 @@ def print_frame(columns: list[str], rows: list[tuple], max_width: int, output: s
         writer.writerow(columns)
         writer.writerows(rows)
         return
-    table = Table(*columns, show_lines=False, header_style="bold")
+    # Cells are Text, not markup: data such as "[/]" or "[video]" prints as written.
+    table = Table(show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(Text(column))
     for row in rows:
-        table.add_row(*("NULL" if v is None else _clip(str(v), max_width) for v in row))
+        table.add_row(*(Text("NULL" if v is None else _clip(str(v), max_width)) for v in row))
     console.print(table)
     console.print(f"[dim]{len(rows)} row{'s' if len(rows) != 1 else ''}[/]")
 
@@ -74,14 +93,20 @@ def command_sql(args: argparse.Namespace) -> None:
             statements = con.extract_statements(args.query)
         except duckdb.Error as error:
             raise CommandError(f"SQL error: {str(error).splitlines()[0]}") from None
+        if not statements:
+            raise CommandError("nothing to run: give a query, e.g. khabar sql \"select count(*) from articles\"")
         for statement in statements:
             kind = statement.type.name
             if kind not in READ_STATEMENTS:
-                raise CommandError(f"khabar sql only reads: a {kind} statement is refused (the warehouse changes only through `khabar run`)")
+                raise CommandError(f"only reads: a {kind} statement is refused (the warehouse changes only through `khabar run`)")
         try:
             result = con.execute(args.query)
             columns = [d[0] for d in result.description or []]
             rows = result.fetchall() if columns else []
+        except (duckdb.PermissionException, duckdb.InvalidInputException) as error:
+            if "disabled" in str(error) or "configuration" in str(error):
+                raise CommandError("only reads the warehouse: files, the network, extensions and settings are out of its reach") from None
+            raise CommandError(f"SQL error: {str(error).splitlines()[0]}") from None
         except duckdb.Error as error:
             raise CommandError(f"SQL error: {str(error).splitlines()[0]}") from None
     print_frame(columns, rows, args.max_width, args.format)
@@ -89,6 +114,9 @@ def command_sql(args: argparse.Namespace) -> None:
 
 def command_status(args: argparse.Namespace) -> None:
     with open_read_only(Path(args.warehouse)) as con:
+        tables = {name for (name,) in con.execute("select table_name from duckdb_tables()").fetchall()}
+        if not {"pipeline_runs", "articles", "rejected_inputs"} <= tables:
+            raise CommandError(f"{args.warehouse} is not a Khabar warehouse (it has no pipeline_runs table): run `khabar run` to make one")
         result = con.execute("select * from pipeline_runs order by finished_at desc limit 1")
         columns = [d[0] for d in result.description]
         last = next(iter(result.fetchall()), None)
@@ -210,6 +238,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         errors.print(f"khabar {args.command}: interrupted")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`khabar sql ... | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (duckdb.Error, OSError) as error:
+        # Anything else still fails in one line; `run --traceback` prints the whole story.
+        if getattr(args, "traceback", False):
+            raise
+        errors.print(f"[red]khabar {args.command}:[/] {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}", highlight=False)
+        return 1
     return 0
 
 

@@ -21,7 +21,7 @@ from tasks.dates import MonthNames
 from tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
 from tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
 from tasks.discover import count_files, discover_files_task
-from tasks.extract import read_inputs_task
+from tasks.extract import READ_LATER, read_inputs_task
 from tasks.language import LANGUAGE_SCHEMA, detect_language_task
 from tasks.load import (
     SQL_DIR,
@@ -69,6 +69,11 @@ def transform_chunk(files: pl.DataFrame, reference: ReferenceData, stages: Stage
     """Read, detect language, clean, sign and tag one chunk of landing files."""
     reads = run_batches("read-and-decode", read_inputs_task, batches(files, FILES_PER_BATCH))
     raw, rejected = concat([r.kept for r in reads]), concat([r.rejected for r in reads], REJECTED_SCHEMA)
+    # Files that could not be read as discovered wait for the next run: no row, no rejection.
+    later = rejected.filter(pl.col("reason_kind") == READ_LATER)["input_file"]
+    rejected, files = rejected.filter(pl.col("reason_kind") != READ_LATER), files.filter(~pl.col("input_file").is_in(later.to_list()))
+    if later.len():
+        get_run_logger().warning("%d files could not be read as discovered and wait for the next run: %s", later.len(), ", ".join(later.head(5)))
     stages.done("read-and-decode", files.height, raw.height, rejected)
 
     languages = concat(run_batches("detect-language", detect_language_task, batches(raw, ARTICLES_PER_BATCH)), LANGUAGE_SCHEMA)
@@ -120,11 +125,15 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
             return summarize_run(files_seen, files, stages=stages.as_list(), seconds=time.monotonic() - started).as_dict()
         staging = fresh_staging(warehouse, run_id)
         chunks, reference = file_chunks(files, CHUNK_BYTES), ReferenceData.load()
+        read_files = []
         for number, chunk in enumerate(chunks, start=1):
             logger.info("chunk %d/%d: %d files, %.1f MB", number, len(chunks), chunk.height, chunk["size_bytes"].sum() / 1e6)
-            write_chunk(staging / f"chunk-{number:04d}", transform_chunk(chunk, reference, stages))
+            outputs = transform_chunk(chunk, reference, stages)
+            write_chunk(staging / f"chunk-{number:04d}", outputs)
+            read_files.append(outputs["files"])
             forget_task_results()
             stages.restart_clock()
+        files = pl.concat(read_files)  # less the files left for the next run
 
         # Deduplicate the whole night, against earlier nights' band keys
         keys = scan_staged(staging, "articles").select("article_id", "content_hash").collect()

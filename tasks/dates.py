@@ -170,9 +170,10 @@ def parse_published(value: str | None, months: MonthNames) -> FoundDate | None:
     text = to_ascii_digits(value.strip())
     try:
         stamp = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         stamp = None
-    if stamp is not None:
+    # email.utils reads a year below 100 as 19xx/20xx: "0001" would become 2001.
+    if stamp is not None and stamp.year in GREGORIAN_YEARS and not re.search(r"(?<!\d)0\d{3}(?!\d)", text):
         return FoundDate(stamp.date(), "day", "gregorian")
     found = months.find(text)
     return found[0][2] if found else None

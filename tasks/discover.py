@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from pathlib import Path
 
@@ -15,8 +16,11 @@ FILES_SCHEMA = {
     "path": pl.String,
     "size_bytes": pl.Int64,
     "file_hash": pl.String,
-    "status": pl.String,  # "new" or "changed" (an earlier version was ingested and is replaced)
+    # "new", "changed" (an earlier version was ingested and is replaced), or a reason the file
+    # is not read at all: "bad_name" (not valid UTF-8), "outside" (a link out of the landing folder)
+    "status": pl.String,
 }
+NOT_READ = ("bad_name", "outside")
 # Scrapers write through temporary names; such a file is not finished and is left for next night.
 UNFINISHED_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download", ".swp")
 
@@ -28,6 +32,29 @@ def file_hash(path: Path) -> str:
 
 def is_unfinished(relative: Path) -> bool:
     return any(part.startswith((".", "~")) for part in relative.parts) or relative.name.endswith(UNFINISHED_SUFFIXES)
+
+
+def printable(relative: Path) -> str:
+    """The relative path as text; bytes that are not UTF-8 shown as \\xNN escapes."""
+    return relative.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def refused_file(path: Path, relative: Path, root: Path) -> dict | None:
+    """A row for a file that must not be read: a name that is not UTF-8, or a link out of the landing folder.
+
+    Its "hash" is of the name (and link target), so the same refusal is not reported every night,
+    and renaming or fixing the file brings it back.
+    """
+    name = printable(relative)
+    if name != relative.as_posix():
+        reason = "bad_name"
+    elif not path.resolve().is_relative_to(root):
+        reason = "outside"
+    else:
+        return None
+    target = os.fsencode(path.resolve()) if reason == "outside" else b""
+    digest = hashlib.sha256(b"refused\x1f" + os.fsencode(relative) + b"\x1f" + target).hexdigest()
+    return {"input_file": name, "path": name, "size_bytes": 0, "file_hash": digest, "status": reason}
 
 
 def discover_files(landing: Path, ingested: pl.DataFrame, settle_seconds: float = 0.0) -> pl.DataFrame:
@@ -42,9 +69,15 @@ def discover_files(landing: Path, ingested: pl.DataFrame, settle_seconds: float 
     known_names = set(ingested["input_file"].to_list())
     now = time.time()
     rows = []
+    root = landing.resolve()
     for path in sorted(p for p in landing.rglob("*") if p.is_file()):
         relative = path.relative_to(landing)
         if is_unfinished(relative):
+            continue
+        refused = refused_file(path, relative, root)
+        if refused is not None:
+            if refused["file_hash"] not in known_hashes:
+                rows.append(refused)
             continue
         before = path.stat()
         if now - before.st_mtime < settle_seconds:

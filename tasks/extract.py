@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import json
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,12 @@ from tasks.stage import REJECTED_SCHEMA, Split, rejection
 class ExtractConfig:
     # Over this a "text" is a dump, not an article: it is refused, not silently truncated.
     max_article_bytes: int = 1_000_000
+    # A file that cannot be read, or no longer has the content discovered, is tried again this
+    # many times within the run (seconds between tries), then left for the next run.
+    read_attempts: int = 3
+    read_pause_seconds: float = 0.5
+    # A JSON number this long (an "id" of thousands of digits) is kept as its digits.
+    max_int_digits: int = 100
 
 
 RAW_SCHEMA = {
@@ -56,6 +63,10 @@ MAGIC = [
 LETTER = re.compile(r"[^\W\d_]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FEED_FIELDS = ("title", "url", "source", "published", "id")
+READ_LATER = "read_later"  # not a refusal: the file is left for the next run
+# A lone half of a UTF-16 surrogate pair (scrapers in JavaScript cut an emoji in half) is not
+# text UTF-8 can hold: it becomes U+FFFD and the article is kept.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Unreadable(ValueError):
@@ -79,10 +90,19 @@ def decode_bytes(data: bytes) -> str:
                 return _tidy(data.decode(encoding))
             except UnicodeDecodeError as error:
                 raise Unreadable("undecodable", f"the file starts with a {encoding} byte-order mark but has {error.reason} at byte {error.start}") from None
+    if (utf16 := utf16_without_bom(data)) is not None:
+        try:
+            return _tidy(data.decode(utf16))
+        except UnicodeDecodeError:
+            pass
     try:
         return _tidy(data.decode("utf-8"))
     except UnicodeDecodeError:
-        pass
+        # A few bad bytes in a long UTF-8 text (a cut multi-byte letter) are replaced, not a reason
+        # to lose the file; many mean another encoding.
+        bad = data.decode("utf-8", "replace").count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+        if len(data) >= 2000 and bad <= len(data) // 1000:
+            return _tidy(data.decode("utf-8", "replace"))
     if b"\x00" in data[:4096]:
         raise Unreadable("binary_file", "the file holds binary data (NUL bytes), not text")
     guess = from_bytes(data).best()
@@ -91,8 +111,26 @@ def decode_bytes(data: bytes) -> str:
     return _tidy(str(guess))
 
 
+# The high bytes of UTF-16 code units for the region's scripts: ASCII (00), Cyrillic (04),
+# Arabic (06), Arabic supplement and presentation forms (07, FB-FE), punctuation and ZWNJ (20).
+UTF16_HIGH_BYTES = frozenset({0x00, 0x04, 0x06, 0x07, 0x20, 0xFB, 0xFC, 0xFD, 0xFE})
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes read as UTF-16 text with no byte-order mark."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if sum(byte in UTF16_HIGH_BYTES for byte in high) >= 0.95 * len(high) and high.count(0) < len(high):
+            return encoding
+        if high.count(0) == len(high):  # ASCII only: every high byte is zero
+            return encoding
+    return None
+
+
 def _tidy(text: str) -> str:
-    return CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return LONE_SURROGATE.sub("\ufffd", CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def text_problem(text: str, config: ExtractConfig) -> tuple[str, str] | None:
@@ -126,7 +164,7 @@ def _article(input_file: str, input_line: int | None, file_hash: str, text: str,
     }
     for name in FEED_FIELDS:
         value = feed.get(name)
-        row[f"feed_{name}"] = None if value is None or isinstance(value, (dict, list)) else str(value)
+        row[f"feed_{name}"] = None if value is None or isinstance(value, (dict, list)) else _tidy(str(value))
     return row
 
 
@@ -152,9 +190,12 @@ def read_feed_file(input_file: str, file_hash: str, data: bytes, config: Extract
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=lambda digits: int(digits) if len(digits) <= config.max_int_digits else digits)
         except json.JSONDecodeError as error:
             rejected.append(rejection(input_file, number, "invalid_json", f"line {number} is not valid JSON: {error.msg} (column {error.colno})"))
+            continue
+        except RecursionError:
+            rejected.append(rejection(input_file, number, "invalid_json", f"line {number} is not an article: JSON nested too deeply to read"))
             continue
         if not isinstance(record, dict):
             kind = type(record).__name__.replace("dict", "object").replace("list", "array").replace("str", "string")
@@ -180,19 +221,45 @@ def read_feed_file(input_file: str, file_hash: str, data: bytes, config: Extract
 READERS = {".txt": read_text_file, ".jsonl": read_feed_file}
 
 
+NOT_READ_REASONS = {
+    "bad_name": ("bad_file_name", "the file name is not valid UTF-8 (shown with \\x escapes); rename the file and it is read next run"),
+    "outside": ("outside_landing", "the file is a link to a file outside the landing folder, which Khabar never reads"),
+}
+
+
+def read_as_discovered(path: Path, expected_hash: str, config: ExtractConfig) -> bytes | None:
+    """The file's bytes if they are still the content discovered; None after `read_attempts` failures."""
+    for attempt in range(config.read_attempts):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+        if data is not None and hashlib.sha256(data).hexdigest() == expected_hash:
+            return data
+        if attempt < config.read_attempts - 1:
+            time.sleep(config.read_pause_seconds * 2**attempt)
+    return None
+
+
 def read_inputs(files: pl.DataFrame, config: ExtractConfig = ExtractConfig()) -> Split:
-    """One row per article (columns of RAW_SCHEMA) from the discovered files; refusals with reasons."""
+    """One row per article (columns of RAW_SCHEMA) from the discovered files; refusals with reasons.
+
+    A file that cannot be read now, or changed since it was discovered, is handed back with
+    reason kind `read_later`: the flow leaves it out of tonight's files, so the next run reads it.
+    """
     articles, rejected = [], []
     for file in files.iter_rows(named=True):
+        if file["status"] in NOT_READ_REASONS:
+            rejected.append(rejection(file["input_file"], None, *NOT_READ_REASONS[file["status"]]))
+            continue
         suffix = Path(file["input_file"]).suffix.lower()
         reader = READERS.get(suffix)
         if reader is None:
             rejected.append(rejection(file["input_file"], None, "unsupported_type", f"unsupported file type \"{suffix or 'no extension'}\": Khabar reads .txt (one article) and .jsonl (one article per line)"))
             continue
-        try:
-            data = Path(file["path"]).read_bytes()
-        except OSError as error:
-            rejected.append(rejection(file["input_file"], None, "unreadable_file", f"the file could not be read: {error.strerror}"))
+        data = read_as_discovered(Path(file["path"]), file["file_hash"], config)
+        if data is None:
+            rejected.append(rejection(file["input_file"], None, READ_LATER, "the file could not be read, or changed while it was read; it is read again next run"))
             continue
         kept, refused = reader(file["input_file"], file["file_hash"], data, config)
         articles.extend(kept)

@@ -108,7 +108,7 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
             for name in OUTPUTS:
                 con.read_parquet(str(chunk / f"{name}.parquet")).create_view(f"staged_{name}", replace=True)
             transaction(con, "insert_chunk.sql")
-        transaction(con, "recompute_canonical.sql", "record_dedupe_config.sql")
+        transaction(con, "recompute_canonical.sql", "record_dedupe_config.sql", "drop_staging_views.sql")
     return working
 
 

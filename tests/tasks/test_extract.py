@@ -73,3 +73,43 @@ def test_article_id_depends_on_place_and_content_not_on_order():
     again = read_feed_file("f.jsonl", "other-hash", json.dumps({"text": ARABIC}).encode(), ExtractConfig())[0][0]
     elsewhere = read_feed_file("g.jsonl", "h", json.dumps({"text": ARABIC}).encode(), ExtractConfig())[0][0]
     assert one["article_id"] == again["article_id"] != elsewhere["article_id"]
+
+
+def test_utf16_without_a_byte_order_mark_is_recognized():
+    assert decode_bytes(ARABIC.encode("utf-16-le")) == ARABIC
+    assert decode_bytes(PERSIAN.encode("utf-16-be")) == PERSIAN
+
+
+def test_a_stray_byte_in_a_long_utf8_text_is_replaced_not_a_reason_to_lose_it():
+    data = ("\n".join([PERSIAN] * 30)).encode("utf-8")
+    text = decode_bytes(data[:2001] + b"\xff" + data[2001:])
+    assert text.count("\ufffd") == 1 and text.startswith(PERSIAN[:40])
+
+
+def test_hostile_feed_lines_are_refused_alone_or_repaired():
+    lines = [
+        json.dumps({"id": "a", "title": "عنوان \ud83d", "text": PERSIAN + " \ud83d"}),
+        "[" * 100_000,
+        '{"id": ' + "9" * 5000 + ', "text": ' + json.dumps(ARABIC) + "}",
+    ]
+    articles, rejected = read_feed_file("feed.jsonl", "h", "\n".join(lines).encode(), ExtractConfig())
+    assert [a["input_line"] for a in articles] == [1, 3]
+    assert articles[0]["raw_text"].endswith("\ufffd") and articles[0]["feed_title"] == "عنوان \ufffd"
+    assert articles[1]["feed_id"] == "9" * 5000
+    assert [(r["input_line"], r["reason_kind"]) for r in rejected] == [(2, "invalid_json")]
+
+
+def test_a_file_that_changed_since_discovery_waits_for_the_next_run(tmp_path):
+    import hashlib
+
+    import polars as pl
+
+    from tasks.extract import READ_LATER, read_inputs
+
+    path = tmp_path / "a.txt"
+    path.write_text(PERSIAN, encoding="utf-8")
+    files = pl.DataFrame({"input_file": ["a.txt"], "path": [str(path)], "size_bytes": [1], "file_hash": [hashlib.sha256(b"an older version").hexdigest()], "status": ["new"]})
+    split = read_inputs(files, ExtractConfig(read_attempts=2, read_pause_seconds=0.01))
+    assert split.kept.height == 0 and split.rejected["reason_kind"].to_list() == [READ_LATER]
+    files = files.with_columns(pl.lit(hashlib.sha256(path.read_bytes()).hexdigest()).alias("file_hash"))
+    assert read_inputs(files).kept.height == 1
