@@ -138,6 +138,9 @@ def score(gold: dict, got: dict | None, tally: Tally) -> None:
     if gold["is_listing"] == "1":
         tally.add("listings")
         tally.add("listings_counted", bool(got["counted_in_marts"]))
+    elif got["is_listing"]:
+        tally.add("articles_taken_for_listings")
+        tally.errors.append(f"{name}: taken for a listing page")
     # A chrome line is left when the text keeps more copies of it than the body has: a teaser
     # may repeat a paragraph word for word, and that paragraph must stay.
     def folded_lines(text: str | None) -> list[str]:
@@ -177,6 +180,7 @@ def report(tallies: dict[tuple[str, str], Tally], show_errors: bool) -> None:
         ("sources wrong / articles", "sources_wrong", "articles"),
         ("headlines exact (>= 95%)", "headlines_exact", "headlines"),
         ("listing pages counted (0)", "listings_counted", "listings"),
+        ("articles taken for listing pages", "articles_taken_for_listings", "articles"),
         ("chrome lines left (0)", "chrome_left", "chrome_lines"),
         ("country precision", "countries_right", "countries_given"),
         ("country recall", "countries_right", "countries_gold"),

@@ -12,7 +12,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.dates import fold
+from tasks.dates import fold, fold_letters
 
 
 @dataclass(frozen=True)
@@ -20,19 +20,24 @@ class ChromeConfig:
     headline_max_words: int = 25  # a longer line is body text, not a headline
     # A "read also" line followed by body sentences is an inline link: only that line goes.
     body_sentence_words: int = 12
+    short_sentence_words: int = 6
     teaser_min_words: int = 6
     teaser_search_lines: int = 4
     teaser_dateline_chars: int = 80
     related_list_min_lines: int = 2  # trailing headline-like lines that make a "related" list
+    # A related story's headline is short; a longer line without a full stop is an Arabic paragraph.
+    related_headline_max_words: int = 15
     # Learned chrome: a line repeated by one source across its articles.
     chrome_min_articles: int = 3
     chrome_min_share: float = 0.3
     chrome_min_source_articles: int = 5
 
 
-LINE_EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|:：.،,+=_/\\]+$")
+# Bullets, dashes, bars and punctuation around a line's words. Stripped with str.strip: a regex
+# anchored at the end backtracks quadratically over a long run of them.
+EDGE_CHARS = " \t\n\r\f\v\u00a0\u200c\u200f\u202f-–—•*·|:：.،,+=_/\\"
 URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
-SENTENCE_END = re.compile(r"[.!?؟۔:。！？]$")
+SENTENCE_END = re.compile(r"[.!?؟۔:。！？][\"'»”’)]*$")
 LETTER = re.compile(r"[^\W\d_]")
 LEAD_SENTENCE = re.compile(r"^\s*([^.!?؟۔]{20,400}[.!?؟۔])\s*")
 CHROME_LINE_CHARS = 120
@@ -52,7 +57,9 @@ class Chrome:
         # "ends": an end marker typed at the end of the last body line ("... پایان پیام/").
         self.end_markers = sorted((phrase for phrase, match, _ in rules if match == "ends"), key=len, reverse=True)
         # "pattern": a regular expression over the folded line, such as a press-release number.
-        self.patterns = [(re.compile(phrase), action) for phrase, match, action in rules if match == "pattern"]
+        self.patterns = [
+            (re.compile(fold_letters(r["phrase"]), re.IGNORECASE), r["action"]) for r in phrases.iter_rows(named=True) if r["match"] == "pattern"
+        ]
         self.learned = set() if learned is None else set(learned.select("source_key", "line").iter_rows())
 
     def action(self, line: str, source_key: str | None = None) -> str | None:
@@ -60,7 +67,7 @@ class Chrome:
             return "drop_line"
         # Chrome phrases are short: a long paragraph can only start with one.
         whole = len(line) <= CHROME_LINE_CHARS
-        key = LINE_EDGES.sub("", fold(line[:CHROME_LINE_CHARS]))
+        key = strip_edges(fold(line[:CHROME_LINE_CHARS]))
         for phrase, match, action in self.rules:
             if (whole and key == phrase) or (match == "starts" and key.startswith(phrase)):
                 return action
@@ -72,7 +79,7 @@ class Chrome:
 
     def without_end_marker(self, line: str) -> str:
         """`line` less an agency's end marker typed at its end ("... پایان پیام/")."""
-        stripped = LINE_EDGES.sub("", line)
+        stripped = strip_edges(line)
         for marker in self.end_markers:
             # fold() keeps one character for each letter, so the marker's length holds in the original.
             if len(stripped) > len(marker) and fold(stripped[-len(marker) :]) == marker:
@@ -81,8 +88,10 @@ class Chrome:
 
 
 def is_body_sentence(line: str, config: ChromeConfig) -> bool:
+    """A line that reads as running text: long, or a sentence that ends as one (Arabic paragraphs
+    often have no full stop, so length alone is enough)."""
     words = len(line.split())
-    return words > config.headline_max_words or (words >= config.body_sentence_words and SENTENCE_END.search(line.strip()) is not None)
+    return words >= config.body_sentence_words or (words >= config.short_sentence_words and SENTENCE_END.search(line.strip()) is not None)
 
 
 def inline_link_end(lines: list[str], at: int, config: ChromeConfig) -> int | None:
@@ -92,7 +101,7 @@ def inline_link_end(lines: list[str], at: int, config: ChromeConfig) -> int | No
     in body sentences: only that line goes. A label on a line of its own opens the page's list
     of other stories (their headlines, often with their first paragraphs): it goes with all after it.
     """
-    if len(LINE_EDGES.sub("", lines[at]).split()) <= 3:
+    if len(strip_edges(lines[at]).split()) <= 3:
         return None
     following = [i for i in range(at + 1, len(lines)) if lines[i].strip()]
     if following and is_body_sentence(lines[following[0]], config):
@@ -164,7 +173,7 @@ def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]
     trailing = []
     for i in reversed(filled):
         line = lines[i].strip()
-        if len(line.split()) > config.headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
+        if len(line.split()) > config.related_headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
             break
         trailing.append(i)
     if len(trailing) < config.related_list_min_lines or len(trailing) == len(filled):
@@ -172,10 +181,18 @@ def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]
     return lines[: min(trailing)]
 
 
+def strip_edges(line: str) -> str:
+    return line.strip(EDGE_CHARS)
+
+
 def site_of(url: str | None) -> str | None:
+    """The host of `url` without "www.", or None (also for a URL too broken to parse)."""
     if not url:
         return None
-    host = urlparse(url).hostname
+    try:
+        host = urlparse(url.strip()).hostname
+    except ValueError:
+        return None
     return host.removeprefix("www.") if host else None
 
 

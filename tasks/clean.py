@@ -10,7 +10,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.chrome import Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
+from tasks.chrome import SENTENCE_END, Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
 from tasks.dates import MonthNames
 from tasks.extract import RAW_SCHEMA
 from tasks.published import DateConfig, find_published
@@ -25,13 +25,14 @@ class CleanConfig:
     title_search_lines: int = 3
     # A listing page: many short headline lines and little running text.
     listing_min_lines: int = 8
+    listing_headline_words: int = 15  # a longer line is running text
     listing_headline_share: float = 0.7
     listing_max_running_words: int = 120
     dates: DateConfig = DateConfig()
 
 
 # A headline may ask or exclaim ("?", "؟", "!"); it does not end like a statement.
-STATEMENT_END = re.compile(r"[.:۔。]$")
+STATEMENT_END = re.compile(r"[.:۔。][\"'»”’)]*$")
 # "KABUL, Afghanistan (Jan. 15, 2013)" on a line of its own is a dateline, not a headline.
 DATELINE_ONLY = re.compile(r"^[^()]{2,60}\([^()]*\d[^()]*\)\s*[–—\-]*\s*$")
 
@@ -114,14 +115,14 @@ def is_listing_page(lines: list[str], config: CleanConfig) -> bool:
     filled = [line.strip() for line in lines if line.strip()]
     if len(filled) < config.listing_min_lines:
         return False
-    running = [line for line in filled if len(line.split()) > config.title_max_words or STATEMENT_END.search(line)]
+    running = [line for line in filled if len(line.split()) > config.listing_headline_words or SENTENCE_END.search(line)]
     headlines = len(filled) - len(running)
     return headlines >= config.listing_headline_share * len(filled) and sum(len(line.split()) for line in running) <= config.listing_max_running_words
 
 
-def without_credit_lines(lines: list[str], sources: Sources, foot_lines: int = 3) -> list[str]:
+def without_credit_lines(lines: list[str], sources: Sources) -> list[str]:
     """The article less the credit lines at its foot that only name outlets ("فرانس 24/أ ف ب")."""
-    foot = [i for i, line in enumerate(lines) if line.strip()][-foot_lines:]
+    foot = [i for i, line in enumerate(lines) if line.strip()][-sources.config.foot_lines :]
     credits = {i for i in foot if sources.is_credit_line(lines[i])}
     return [line for i, line in enumerate(lines) if i not in credits] if len(credits) < len(foot) else lines
 

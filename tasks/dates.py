@@ -43,15 +43,21 @@ def to_ascii_digits(text: str) -> str:
     return _DIGITS.sub(lambda m: _DIGIT_MAP[m.group()], text)
 
 
+def fold_letters(text: str) -> str:
+    """ASCII digits, one spelling per letter, no diacritics; case kept (for regular expressions,
+    whose `\\S` and `\\D` must not be lower-cased)."""
+    return _MARKS.sub("", _FOLD.sub(lambda m: _FOLD_MAP[m.group()], to_ascii_digits(text)))
+
+
 def fold(text: str) -> str:
     """Lower-case, ASCII digits, one spelling per letter, no diacritics: a key for matching only."""
-    return _MARKS.sub("", _FOLD.sub(lambda m: _FOLD_MAP[m.group()], to_ascii_digits(text))).lower()
+    return fold_letters(text).lower()
 
 
 class MonthNames:
     """Month names and ordinal day words from the calendar seeds, compiled into the date patterns."""
 
-    def __init__(self, seed: pl.DataFrame, ordinals: pl.DataFrame | None = None):
+    def __init__(self, seed: pl.DataFrame, ordinals: pl.DataFrame | None = None, date_words: pl.DataFrame | None = None):
         self.lookup: dict[str, list[tuple[str, int]]] = {}
         for row in seed.iter_rows(named=True):
             self.lookup.setdefault(fold(row["name"]), []).append((row["calendar"], int(row["month"])))
@@ -63,6 +69,17 @@ class MonthNames:
             word = " ".join(fold(row["word"]).split())
             self.ordinal_days[word.replace(" ", "")] = int(row["day"])
             words.append(word)
+        kinds: dict[str, list[str]] = {"time": [], "ordinal_unit": []}
+        for row in (date_words.iter_rows(named=True) if date_words is not None else []):
+            kinds[row["kind"]].append(fold(row["word"]))
+        # "the first week of March 2020", "نیمه دوم خرداد": an ordinal after these is not a day.
+        self.ordinal_units = set(kinds["ordinal_unit"])
+        # The time beside a header's date ("ساعت ۹:۳۲", "ساعت 11 و 01 دقیقه", "10:20 GMT") is part
+        # of the date line, not other words.
+        time_words = "|".join(re.escape(word) for word in sorted(kinds["time"], key=len, reverse=True)) or "(?!)"
+        self.time_of_day = re.compile(
+            rf"(?<![^\W\d_])(?:{time_words})(?![^\W\d_])|\d{{1,2}}:\d{{1,2}}(?::\d{{1,2}})?|(?<!\d)\d{{1,2}}(?!\d)"
+        )
         names = sorted(self.lookup, key=len, reverse=True)
         # A dotted abbreviation ("Sept.", "Jan.") is the month too.
         month = "(?P<month>" + "|".join(re.escape(n) for n in names) + r")\.?"
@@ -76,8 +93,8 @@ class MonthNames:
             re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
             re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)"),
             re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"),
-            # Pashto writes the year first: "د ۱۴۰۰ کال د وري ۱۵مه".
-            re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+کال\s+د\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"),
+            # Pashto writes the year first: "د ۱۴۰۰ کال د وري ۱۵مه", "د ۱۴۰۰ کال د وري په ۱۵مه".
+            re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+کال\s+د\s+{edge_l}{month}{edge_r}\s+(?:په\s+)?(?P<day>\d{{1,2}})(?!\d)"),
             re.compile(rf"{edge_l}{ordinal}\s+(?:من\s+)?{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)") if words else None,
             re.compile(rf"{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
         ]
@@ -87,9 +104,9 @@ class MonthNames:
 
     @classmethod
     def from_csv(cls, path: Path) -> MonthNames:
-        """The month names at `path`, with the ordinal day words of `ordinal_days.csv` beside it."""
-        ordinals = path.with_name("ordinal_days.csv")
-        return cls(pl.read_csv(path), pl.read_csv(ordinals) if ordinals.exists() else None)
+        """The month names at `path`, with `ordinal_days.csv` and `date_words.csv` beside it."""
+        ordinals, words = path.with_name("ordinal_days.csv"), path.with_name("date_words.csv")
+        return cls(pl.read_csv(path), pl.read_csv(ordinals) if ordinals.exists() else None, pl.read_csv(words) if words.exists() else None)
 
     def find(self, text: str) -> list[tuple[int, int, FoundDate]]:
         """Every date written in `text`, as (start, end, date) over the folded text, earliest first."""
@@ -102,6 +119,8 @@ class MonthNames:
             for match in pattern.finditer(folded):
                 start, end = match.span()
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                if match.groupdict().get("dayword") and self._unit_before(folded, start):
                     continue
                 date = self._convert(match.groupdict())
                 if date is not None:
@@ -128,8 +147,12 @@ class MonthNames:
         return None
 
 
+    def _unit_before(self, folded: str, start: int) -> bool:
+        before = folded[:start].split()
+        return bool(before) and before[-1] in self.ordinal_units
+
     def month_day(self, text: str, year: int) -> FoundDate | None:
-        """A day and month written without a year ("Jan. 15", "15 شهریور"), in `year` of its calendar."""
+        """A Gregorian day and month written without a year ("Jan. 15", "15 March"), in `year`."""
         match = self.day_month.search(fold(text))
         if match is None:
             return None

@@ -13,16 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.chrome import LETTER
 from tasks.dates import FoundDate, MonthNames, fold, parse_published, to_gregorian
 
-LETTER = re.compile(r"[^\W\d_]")
-# The time beside a header's date ("ساعت ۹:۳۲", "ساعت 11 و 01 دقیقه و 47 ثانیه", "10:20 GMT") is
-# part of the date line, not other words.
-TIME_OF_DAY = re.compile(
-    r"(?<![^\W\d_])(?:ساعت|دقیقه|ثانیه|الساعة|ساعة|دقيقة|بتوقيت|گرینویچ|gmt|utc|am|pm|و)(?![^\W\d_])"
-    r"|\d{1,2}:\d{1,2}(?::\d{1,2})?|(?<!\d)\d{1,2}(?!\d)"
-)
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-])")
+# "/2018/06/17/", "/2018-06-17.html": a URL date counts only with its day.
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/._-]|$)")
 # What follows a dateline's date: a closing bracket, then a dash, bar or colon, or the line's end;
 # or directly a dash or bar. A comma does not: "وفي أبريل 2017، أطلق" is a sentence about 2017.
 DATELINE_TAIL = re.compile(r"^\s*(?:\)\s*(?:\d{1,2}:\d{2}\s*)?(?:[–—\-|:]|$)|(?:\d{1,2}:\d{2}\s*)?[–—\-|])")
@@ -36,7 +31,7 @@ class DateConfig:
     header_lines: int = 8  # the page's date and metadata lines sit at the top
     foot_lines: int = 3
     dateline_prefix_words: int = 6  # "KABUL, Afghanistan (" or "Avesta.Tj |"
-    date_line_other_words: int = 3  # a date line is the date and little else
+    date_line_other_words: int = 2  # a date line is the date and little else (a weekday, a label)
 
 
 @dataclass(frozen=True)
@@ -45,7 +40,7 @@ class Published:
     method: str | None  # feed, url, header, dateline, foot; None when the article gives no date
 
 
-def is_date_line(line: str, found: list, config: DateConfig = DateConfig()) -> bool:
+def is_date_line(line: str, found: list, months: MonthNames, config: DateConfig = DateConfig()) -> bool:
     """A line that is a date and little else, like the page header's "• دو شنبه 17 اردیبهشت 1403".
 
     `found` is what `MonthNames.find` returned for the line.
@@ -53,11 +48,14 @@ def is_date_line(line: str, found: list, config: DateConfig = DateConfig()) -> b
     if not found:
         return False
     folded = fold(line)
-    rest = TIME_OF_DAY.sub(" ", folded[: found[0][0]] + " " + folded[found[-1][1] :])
-    return len(LETTER.sub("x", rest).split()) <= config.date_line_other_words and len(rest.strip()) < 40
+    rest = months.time_of_day.sub(" ", folded[: found[0][0]] + " " + folded[found[-1][1] :])
+    words = [word for word in rest.split() if LETTER.search(word)]  # bullets and bars are not words
+    if any(word in months.ordinal_units for word in words):  # "هفته اول مهر 1399" is a week, not a date
+        return False
+    return len(words) <= config.date_line_other_words and len(rest.strip()) < 40
 
 
-def crawl_header(lines: list[str], top: list[int], dates: dict, date_lines: list[int]) -> set[int]:
+def crawl_header(top: list[int], dates: dict, date_lines: list[int]) -> set[int]:
     """The page's "today" header: one crawl day written in several calendars on consecutive top lines."""
     if not date_lines or date_lines[0] != top[0]:
         return set()
@@ -92,7 +90,8 @@ def dateline_date(line: str, found: list, months: MonthNames, year_hint: int | N
     folded = fold(line)
     for start, end, date in found[:1]:
         prefix = folded[:start]
-        if len(prefix.split()) <= config.dateline_prefix_words and not re.search(r"[.!?؟]\s", prefix) and DATELINE_TAIL.match(folded[end:]):
+        # A dateline gives the day; "Since March 2011 — when the uprising began" is history.
+        if date.precision == "day" and len(prefix.split()) <= config.dateline_prefix_words and not re.search(r"[.!?؟]\s", prefix) and DATELINE_TAIL.match(folded[end:]):
             return date
     # "KABUL, Afghanistan (Jan. 15) –": the year comes from the release number above it.
     match = re.match(r"^([^()]{2,60})\(([^()]{3,20})\)\s*[–—\-]?", folded)
@@ -105,9 +104,8 @@ def url_date(url: str | None) -> FoundDate | None:
     match = URL_DATE.search(url or "")
     if match is None:
         return None
-    year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
-    date = to_gregorian("gregorian", year, month, day or 1)
-    return FoundDate(date, "day" if day else "month", "gregorian") if date else None
+    date = to_gregorian("gregorian", int(match[1]), int(match[2]), int(match[3]))
+    return FoundDate(date, "day", "gregorian") if date else None
 
 
 def find_published(lines: list[str], feed_published: str | None, url: str | None, months: MonthNames,
@@ -121,8 +119,8 @@ def find_published(lines: list[str], feed_published: str | None, url: str | None
     filled = [i for i, line in enumerate(lines) if line.strip()]
     top, foot = filled[: config.header_lines], filled[-config.foot_lines :]
     dates = {i: months.find(lines[i]) for i in set(top) | set(foot)}
-    date_lines = [i for i in top if is_date_line(lines[i], dates[i], config)]
-    crawl = crawl_header(lines, top, dates, date_lines)
+    date_lines = [i for i in top if is_date_line(lines[i], dates[i], months, config)]
+    crawl = crawl_header(top, dates, date_lines)
     dropped = crawl | set(date_lines)
     body = [line for i, line in enumerate(lines) if i not in dropped]
     if given is not None:
@@ -144,6 +142,6 @@ def find_published(lines: list[str], feed_published: str | None, url: str | None
         if (stamped := stamp_date(lines[i], dates[i])) is not None:
             return body, Published(stamped, "header")
     for i in reversed(foot):
-        if i not in top and is_date_line(lines[i], dates[i], config):
+        if i not in top and is_date_line(lines[i], dates[i], months, config):
             return [line for j, line in enumerate(lines) if j not in dropped | {i}], Published(dates[i][0][2], "foot")
     return body, Published(None, None)

@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 import polars as pl
 
-from tasks.dates import fold
+from tasks.chrome import site_of, strip_edges
+from tasks.dates import fold, fold_letters
 
 WORD_EDGE_L, WORD_EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"
-EDGES = re.compile(r"^[\s\-–—•*·|:：.،,+=_/\\]+|[\s\-–—•*·|:：.،,+=_/\\]+$")
 
 
 @dataclass(frozen=True)
@@ -35,14 +34,9 @@ class Credit:
     method: str | None  # feed, url, text; None when nothing credits an outlet
 
 
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlparse(url.strip()).hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
+def name_key(written: str) -> str:
+    """An outlet's name as a key: folded, without spaces ("بی بی سی", "بیبیسی" and "BBC " alike)."""
+    return "".join(fold(written).split())
 
 
 class Sources:
@@ -51,22 +45,30 @@ class Sources:
     def __init__(self, outlets: pl.DataFrame, credits: pl.DataFrame, config: SourceConfig = SourceConfig()):
         self.config = config
         self.by_domain: dict[str, str] = {}
-        self.by_name: dict[str, str] = {}
+        self.by_name: dict[str, str] = {}  # folded form, without spaces -> display name
         self.marks: list[tuple[str, str]] = []
+        names_in: dict[str, set[str]] = {}  # language -> folded names the texts of that language use
         for row in outlets.iter_rows(named=True):
             form = row["form"].strip()
             if row["kind"] == "domain":
                 self.by_domain[form.lower()] = row["name"]
             elif row["kind"] == "mark":
                 self.marks.append((fold(form), row["name"]))
-            self.by_name.setdefault(" ".join(fold(form).split()), row["name"])
-            self.by_name.setdefault(" ".join(fold(row["name"]).split()), row["name"])
-        names = sorted({" ".join(fold(r["form"]).split()) for r in outlets.iter_rows(named=True) if r["kind"] == "name"}, key=len, reverse=True)
-        outlet = "(?P<outlet>" + "|".join(r"\s*".join(re.escape(part) for part in n.split()) for n in names) + ")"
+            elif row["kind"] == "name":
+                names_in.setdefault(row["language"], set()).add(" ".join(fold(form).split()))
+            self.by_name.setdefault(name_key(form), row["name"])
+            self.by_name.setdefault(name_key(row["name"]), row["name"])
+        # A frame of one language names outlets as that language writes them (or in Latin letters):
+        # a Persian "به گزارش" is never followed by an Urdu word that happens to be an outlet's name.
         self.frames: dict[str, list[re.Pattern]] = {"head": [], "body": [], "foot": []}
         for row in credits.iter_rows(named=True):
-            pattern = fold(row["pattern"]).replace("{outlet}", WORD_EDGE_L + outlet + WORD_EDGE_R)
-            self.frames[row["place"]].append(re.compile(pattern, re.MULTILINE))
+            # Latin-script names ("منبع: Dawn", "(CNN)") are written as they are in every language.
+            names = sorted(names_in.get(row["language"], set()) | names_in.get("en", set()), key=len, reverse=True)
+            if not names:
+                continue
+            outlet = "(?P<outlet>" + "|".join(r"\s*".join(re.escape(part) for part in n.split()) for n in names) + ")"
+            pattern = fold_letters(row["pattern"]).replace("{outlet}", WORD_EDGE_L + outlet + WORD_EDGE_R)
+            self.frames[row["place"]].append(re.compile(pattern, re.MULTILINE | re.IGNORECASE))
 
     @classmethod
     def from_seeds(cls, seeds: Path) -> Sources:
@@ -74,10 +76,10 @@ class Sources:
 
     def outlet_named(self, written: str | None) -> str | None:
         """The display name of an outlet written as `written` ("Alarabia", "خبرگزاري فارس")."""
-        return self.by_name.get(" ".join(fold(written or "").split())) if written else None
+        return self.by_name.get(name_key(written)) if written else None
 
     def outlet_of_url(self, url: str | None) -> str | None:
-        host = host_of(url)
+        host = site_of(url)
         while host and "." in host:
             if host in self.by_domain:
                 return self.by_domain[host]
@@ -91,28 +93,30 @@ class Sources:
         lists are cut ("المصدر: الجزيرة" sits above "read also" and related headlines).
         """
         filled = [line for line in raw_lines if line.strip()]
-        body = [line for line in (body_lines or []) if line.strip()]
+        body = [line for line in (body_lines if body_lines is not None else raw_lines) if line.strip()]
         head = [fold(line[: self.config.head_chars]).strip() for line in filled[: self.config.head_lines]]
-        foot_lines = body[-self.config.foot_lines :] + filled[-self.config.foot_lines :]
-        foot = [EDGES.sub("", fold(line)) for line in foot_lines]
+        foot = [strip_edges(fold(line)) for line in body[-self.config.foot_lines :] + filled[-self.config.foot_lines :]]
         for place, lines in (("head", head), ("foot", foot)):
             for line in lines:
                 for mark, name in self.marks:
-                    if line.startswith(mark) or (place == "foot" and mark in line):
+                    if line.startswith(mark):
                         return name
                 for frame in self.frames[place]:
-                    if (match := frame.search(line)) is not None:
-                        return self.by_name.get(" ".join(match["outlet"].split()))
-        if self.frames["body"]:
-            text = fold("\n".join(filled))
-            for frame in self.frames["body"]:
-                if (match := frame.search(text)) is not None:
-                    return self.by_name.get(" ".join(match["outlet"].split()))
+                    for match in frame.finditer(line):
+                        if (name := self.by_name.get(name_key(match["outlet"]))) is not None:
+                            return name
+        # An interview named in the body ("جنگ کو انٹرویو"): in the article itself, never in the
+        # page's lists of other stories that the chrome stage cut.
+        text = fold("\n".join(body))
+        for frame in self.frames["body"]:
+            for match in frame.finditer(text):
+                if (name := self.by_name.get(name_key(match["outlet"]))) is not None:
+                    return name
         return None
 
     def is_credit_line(self, line: str) -> bool:
         """A line that only names outlets, as a credit at the foot: "فرانس 24/أ ف ب", "Reuters"."""
-        parts = [" ".join(part.split()) for part in re.split(r"[/|،,]", EDGES.sub("", fold(line)))]
+        parts = [name_key(part) for part in re.split(r"[/|،,]", strip_edges(fold(line)))]
         return bool(parts) and all(part in self.by_name for part in parts)
 
     def credit(self, feed_source: str | None, url: str | None, raw_lines: list[str], body_lines: list[str] | None = None) -> Credit:
@@ -121,7 +125,7 @@ class Sources:
             return Credit(self.outlet_named(given) or given, "feed")
         if (from_url := self.outlet_of_url(url)) is not None:
             return Credit(from_url, "url")
-        if (host := host_of(url)) is not None:
+        if (host := site_of(url)) is not None:
             return Credit(host, "url")
         named = self.credited_in_text(raw_lines, body_lines)
         return Credit(named, "text" if named else None)

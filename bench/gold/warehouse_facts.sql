@@ -13,6 +13,7 @@ facts as (
         articles.source_method,
         articles.published_date,
         articles.date_method,
+        articles.is_listing,
         articles.is_canonical and not articles.is_listing as counted_in_marts,
         countries.countries,
         topics.topics

@@ -1,4 +1,4 @@
--- grain: one row per (month, country_a, country_b, topic) with country_a < country_b; canonical articles only
+-- grain: one row per (month, country_a, country_b, topic) with country_a < country_b; counted articles only (canonical, not listing pages); month is NULL for undated articles
 with
 pairs as (select * from article_country_pairs),
 topics as (select * from stg_article_topics),

@@ -109,7 +109,7 @@ def test_story_clusters_name_the_canonical_article_and_count_copies(warehouse):
     assert rows == [("c1", "a1", 1, ["ar", "fa"]), ("c3", "a3", 0, ["ar"]), ("c5", "a5", 0, ["fa"])]
 
 
-def test_data_tests_pass_on_a_consistent_warehouse_and_catch_a_date_without_its_method(warehouse):
+def test_data_tests_pass_on_a_consistent_warehouse_and_catch_a_method_without_its_date(warehouse):
     def offending(name: str) -> int:
         return warehouse.execute(f"select count(*) from ({(SQL_DIR / 'tests' / name).read_text()})").fetchall()[0][0]
 

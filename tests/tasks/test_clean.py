@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from tasks.chrome import Chrome, learn_repeated_lines
 from tasks.clean import CleanConfig, clean_article, clean_articles, normalize_text, restore_zwnj
@@ -228,3 +229,43 @@ def test_a_teaser_above_a_paragraph_that_opens_with_a_dateline_goes():
 def test_a_credit_line_at_the_foot_names_the_source_and_leaves_the_text():
     cleaned = clean_text(f"إثيوبيا وإريتريا تعلنان انتهاء حالة الحرب\n\n{BODY_AR}\n{BODY_AR}\nفرانس 24/أ ف ب", "ar")
     assert cleaned["source"] == "France 24" and "فرانس 24" not in cleaned["text"]
+
+
+def test_an_inline_read_also_above_a_paragraph_without_a_full_stop_keeps_the_rest():
+    paragraph = "وأضاف الوزير أن البلدين يعملان على تعزيز التعاون الأمني والاقتصادي خلال الأشهر المقبلة في إطار الاتفاقات الموقعة"
+    raw = f"عنوان\n\n{BODY_AR}\nاقرأ أيضا: زلزال يضرب باكستان\n{paragraph}\nوختم بالقول إن الزيارة المقبلة ستكون في طهران"
+    text = clean_text(raw, "ar")["text"]
+    assert "زلزال" not in text and paragraph in text and "ستكون في طهران" in text
+
+
+def test_articles_of_short_paragraphs_are_not_listing_pages():
+    persian = "\n".join(f"وی افزود: «ما همچنان درباره گسترش همکاری‌ها با پاکستان گفتگو کردیم {i}.»" for i in range(9))
+    assert clean_text(f"عنوان\n\n{persian}", "fa")["is_listing"] is False
+    arabic = "\n".join(f"{BODY_AR[:-1]} وفي الفقرة {i} يواصل الكاتب شرح موقف البلدين من القضايا الإقليمية" for i in range(8))
+    assert clean_text(f"عنوان\n\n{arabic}", "ar")["is_listing"] is False
+
+
+@pytest.mark.parametrize(
+    "raw, language",
+    [
+        (f"جنگ اوکراین: {BODY_FA}", "fa"),  # "war", not Daily Jang
+        (f"خاور میانه: {BODY_FA}", "fa"),  # "the Middle East", not Khovar
+        (f"به گزارش خبرنگار خلیج فارس، {BODY_FA}", "fa"),  # the Persian Gulf, not Fars
+        (f"العربية | English | اردو\n{BODY_AR}", "ar"),  # a language switcher, not Al Arabiya
+        ("Fars province: an earthquake killed three people and damaged dozens of houses in several villages.", "en"),
+        (f"{BODY_AR}\nالرئيس، قال متحدث باسم Regional Command South إن الوضع مستقر.", "ar"),
+    ],
+)
+def test_common_words_are_not_outlets(raw, language):
+    cleaned = clean_text(f"عنوان\n\n{raw}", language)
+    assert (cleaned["source"], cleaned["source_method"]) == (None, None)
+
+
+def test_a_credit_in_a_list_of_other_stories_is_not_the_source():
+    raw = f"عنوان\n\n{BODY_FA}\nاخبار مرتبط\nدر گفت و گو با خبرنگار تسنیم: مرزبانان به کار خود ادامه می‌دهند\nسفر وزیر به اسلام آباد"
+    assert clean_text(raw, "fa")["source"] is None
+
+
+def test_outlet_names_written_without_spaces():
+    assert clean_text(f"عنوان\n\nKABUL (AlJazeera) - {BODY_AR}", "ar")["source"] == "Al Jazeera"
+    assert clean_text(f"عنوان\n\n{BODY_FA}\nمنبع: بیبیسی", "fa")["source"] == "BBC"
