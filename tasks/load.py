@@ -26,6 +26,10 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
 # DuckDB would otherwise buffer up to 80% of RAM; past this it spills to a temporary folder.
 LOAD_MEMORY_LIMIT = "512MB"
+# Analysts' DuckDB 1.x clients (the CLI from PyPI, notebooks, DBeaver, BI drivers) read storage
+# version 64, written by DuckDB 1.0 and by newer DuckDB when asked for it.
+STORAGE_COMPATIBILITY = "v1.0.0"
+COMPATIBLE_STORAGE_VERSION = 64
 
 
 class WarehouseBusy(RuntimeError):
@@ -97,9 +101,12 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
     working = working_copy_of(warehouse)
     for leftover in (working, working.with_name(working.name + ".wal")):
         leftover.unlink(missing_ok=True)  # from a run that was killed
-    if warehouse.exists():
+    if warehouse.exists() and storage_version(warehouse) == COMPATIBLE_STORAGE_VERSION:
         shutil.copyfile(warehouse, working)
-    with duckdb.connect(str(working), config={"memory_limit": LOAD_MEMORY_LIMIT}) as con:
+    elif warehouse.exists():
+        copy_into_compatible_file(warehouse, working)
+    config = {"memory_limit": LOAD_MEMORY_LIMIT, "storage_compatibility_version": STORAGE_COMPATIBILITY}
+    with duckdb.connect(str(working), config=config) as con:
         con.execute(read_sql("load", "schema.sql"))
         for name, frame in {"run_files": files, "clusters": clusters, "run_dedupe_config": config_row(DedupeConfig()), "run_info": run_info}.items():
             con.register(name, frame.to_arrow())
@@ -110,6 +117,21 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
             transaction(con, "insert_chunk.sql")
         transaction(con, "recompute_canonical.sql", "record_dedupe_config.sql", "drop_staging_views.sql")
     return working
+
+
+def storage_version(path: Path) -> int | None:
+    """The storage version in a DuckDB file's header (the "DUCK" magic at byte 8, the version after it)."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    return int.from_bytes(header[12:20], "little") if header[8:12] == b"DUCK" else None
+
+
+def copy_into_compatible_file(warehouse: Path, working: Path) -> None:
+    """A warehouse written in a newer storage format, moved once into one DuckDB 1.x clients read."""
+    with duckdb.connect() as con:
+        con.execute("attach ? as published (read_only)", [str(warehouse)])
+        con.execute(f"attach ? as working (storage_version '{STORAGE_COMPATIBILITY}')", [str(working)])
+        con.execute(read_sql("load", "copy_published.sql"))
 
 
 def transaction(con: duckdb.DuckDBPyConnection, *scripts: str) -> None:
