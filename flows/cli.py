@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -158,6 +159,31 @@ def quiet_tracebacks() -> None:
 
 
 def command_run(args: argparse.Namespace) -> None:
+    from flows.temporary_server import configured_api_url, temporary_server
+
+    # SIGTERM (a service manager, `kill`) ends the run like Ctrl-C: through the code that cleans up.
+    signal.signal(signal.SIGTERM, lambda signum, frame: (_ for _ in ()).throw(SystemExit(128 + signum)))
+    if configured_api_url() is not None:
+        run_nightly(args)
+        return
+    # Set before Prefect is imported: it reads its settings once.
+    with temporary_server() as api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+        errors.print(f"[dim]no Prefect server configured: a temporary one at {api_url} serves this run[/]")
+        try:
+            run_nightly(args)
+        finally:
+            flush_prefect_logs()  # while the server still listens
+
+
+def flush_prefect_logs() -> None:
+    if "prefect" in sys.modules:
+        from prefect.logging.handlers import APILogHandler
+
+        APILogHandler().flush()
+
+
+def run_nightly(args: argparse.Namespace) -> None:
     from flows.nightly import SAMPLE_LANDING, nightly_ingest
 
     if not args.traceback:

@@ -180,3 +180,13 @@ def test_a_dask_cluster_builds_the_same_warehouse(nights, tmp_path, khabar):
     result = khabar("run", "--landing", str(night1), "--warehouse", str(dask), "--runner", "dask", "--workers", "2")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert content(dask) == content(threads)
+
+
+@pytest.mark.server
+def test_a_deployment_without_its_paths_is_refused_saying_which(prefect_server):
+    """A user following Prefect's own docs runs `prefect deploy` without the README's variables."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("KHABAR_")}
+    subprocess.run([tool("prefect"), "work-pool", "create", "khabar-local", "--type", "process", "--overwrite"], cwd=PROJECT_DIR, env=env, capture_output=True, timeout=120)
+    result = subprocess.run([tool("prefect"), "--no-prompt", "deploy", "--all"], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "KHABAR_PROJECT_DIR" in result.stdout + result.stderr and "KHABAR_LANDING" in result.stdout + result.stderr
