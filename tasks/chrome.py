@@ -207,7 +207,8 @@ def learn_repeated_lines(articles: pl.DataFrame, config: ChromeConfig = ChromeCo
     A line counts when it appears in at least `chrome_min_articles` articles and in at least
     `chrome_min_share` of the articles of a source that sent at least `chrome_min_source_articles`.
     """
-    keyed = articles.select(
+    # One story sent three times (other URLs, same text) repeats all its lines: count each text once.
+    keyed = articles.unique("raw_text", keep="first", maintain_order=True).select(
         "article_id",
         pl.struct("feed_source", "feed_url", "input_file")
         .map_elements(lambda r: source_key(r["feed_source"], r["feed_url"], r["input_file"]), return_dtype=pl.String)

@@ -60,13 +60,14 @@ def refused_file(path: Path, relative: Path, root: Path) -> dict | None:
 def discover_files(landing: Path, ingested: pl.DataFrame, settle_seconds: float = 0.0) -> pl.DataFrame:
     """Files under `landing` whose content the warehouse lacks, sorted by path.
 
-    `ingested` holds (`input_file`, `file_hash`) of every file already loaded. A file whose
-    content was loaded before, under any name, is skipped; a known name with new content is
-    "changed" and will replace its earlier rows. A file modified in the last `settle_seconds`,
+    `ingested` holds (`input_file`, `file_hash`) of every file already loaded. A new name whose
+    content was loaded before is skipped; a known name with new content is "changed" and will
+    replace its earlier rows, even when that content equals another file's. A file modified in the last `settle_seconds`,
     or that changes while it is hashed, is still being written: it waits for the next run.
     """
     known_hashes = set(ingested["file_hash"].to_list())
     known_names = set(ingested["input_file"].to_list())
+    known_files = set(ingested.select("input_file", "file_hash").iter_rows())
     now = time.time()
     rows = []
     root = landing.resolve()
@@ -86,9 +87,11 @@ def discover_files(landing: Path, ingested: pl.DataFrame, settle_seconds: float 
         after = path.stat()
         if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
             continue
-        if digest in known_hashes:
-            continue
         input_file = relative.as_posix()
+        # Unchanged, or a new name for content already loaded: nothing to do. A known name with
+        # new content is re-read even when that content is another file's ("changed").
+        if (input_file, digest) in known_files or (digest in known_hashes and input_file not in known_names):
+            continue
         rows.append(
             {
                 "input_file": input_file,

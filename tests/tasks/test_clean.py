@@ -269,3 +269,19 @@ def test_a_credit_in_a_list_of_other_stories_is_not_the_source():
 def test_outlet_names_written_without_spaces():
     assert clean_text(f"عنوان\n\nKABUL (AlJazeera) - {BODY_AR}", "ar")["source"] == "Al Jazeera"
     assert clean_text(f"عنوان\n\n{BODY_FA}\nمنبع: بیبیسی", "fa")["source"] == "BBC"
+
+
+def test_one_story_sent_three_times_is_not_learned_as_chrome():
+    story = "وزیر امور خارجه ایران با همتای پاکستانی خود دیدار کرد.\nدو طرف بر همکاری امنیتی در مرز مشترک تأکید کردند."
+    others = ["سفیر افغانستان در تهران درباره مهاجران سخن گفت.", "صادرات گاز ایران به عراق افزایش یافت."]
+    texts = [story, story, story, *others]
+    frame = pl.DataFrame(
+        {"article_id": [str(i) for i in range(5)], "input_file": [f"site-a/{i}.txt" for i in range(5)], "input_line": [None] * 5,
+         "raw_text": texts, "language": ["fa"] * 5, "feed_title": ["عنوان"] * 5, "feed_published": [None] * 5, "feed_source": [None] * 5,
+         "feed_url": [f"https://site-a.example/{i}" for i in range(5)]},
+        schema_overrides={"input_line": pl.Int64, "feed_published": pl.String, "feed_source": pl.String},
+    )
+    learned = learn_repeated_lines(frame)
+    assert learned.is_empty()
+    split = clean_articles(frame, Chrome(pl.read_csv(ROOT / "sql" / "seeds" / "chrome_phrases.csv"), learned), MONTHS, SOURCES)
+    assert split.rejected.is_empty() and split.kept.height == 5
