@@ -24,6 +24,7 @@ class ChromeConfig:
     teaser_min_words: int = 6
     teaser_search_lines: int = 4
     teaser_dateline_chars: int = 80
+    teaser_max_chars: int = 400  # a teaser is a line or two; a longer line is a paragraph
     related_list_min_lines: int = 2  # trailing headline-like lines that make a "related" list
     # A related story's headline is short; a longer line without a full stop is an Arabic paragraph.
     related_headline_max_words: int = 15
@@ -53,9 +54,19 @@ class Chrome:
     def __init__(self, phrases: pl.DataFrame, learned: pl.DataFrame | None = None, config: ChromeConfig = ChromeConfig()):
         self.config = config
         rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
-        self.rules = [(phrase, match, action) for phrase, match, action in rules if match in ("equals", "starts")]
+        # A whole line equal to a phrase (either match kind), or a line starting with a "starts" one;
+        # the first rule of the seed wins. One dict look-up and one regex, not a loop over the seed.
+        self.whole_lines: dict[str, str] = {}
+        for phrase, match, action in rules:
+            if match in ("equals", "starts"):
+                self.whole_lines.setdefault(phrase, action)
+        starts = [(phrase, action) for phrase, match, action in rules if match == "starts"]
+        self.start_actions = {phrase: action for phrase, action in reversed(starts)}
+        alternatives = sorted(self.start_actions, key=len, reverse=True)
+        self.line_start = re.compile("|".join(re.escape(phrase) for phrase in alternatives)) if alternatives else None
         # "ends": an end marker typed at the end of the last body line ("... پایان پیام/").
         self.end_markers = sorted((phrase for phrase, match, _ in rules if match == "ends"), key=len, reverse=True)
+        self.end_marker_last_letters = {marker[-1] for marker in self.end_markers}
         # "pattern": a regular expression over the folded line, such as a press-release number.
         self.patterns = [
             (re.compile(fold_letters(r["phrase"]), re.IGNORECASE), r["action"]) for r in phrases.iter_rows(named=True) if r["match"] == "pattern"
@@ -68,9 +79,10 @@ class Chrome:
         # Chrome phrases are short: a long paragraph can only start with one.
         whole = len(line) <= CHROME_LINE_CHARS
         key = strip_edges(fold(line[:CHROME_LINE_CHARS]))
-        for phrase, match, action in self.rules:
-            if (whole and key == phrase) or (match == "starts" and key.startswith(phrase)):
-                return action
+        if whole and key in self.whole_lines:
+            return self.whole_lines[key]
+        if self.line_start is not None and (found := self.line_start.match(key)) is not None:
+            return self.start_actions[found.group()]
         if whole:
             for pattern, action in self.patterns:
                 if pattern.search(key):
@@ -80,6 +92,8 @@ class Chrome:
     def without_end_marker(self, line: str) -> str:
         """`line` less an agency's end marker typed at its end ("... پایان پیام/")."""
         stripped = strip_edges(line)
+        if not stripped or fold(stripped[-1]) not in self.end_marker_last_letters:  # most lines: one letter folded
+            return line
         for marker in self.end_markers:
             # fold() keeps one character for each letter, so the marker's length holds in the original.
             if len(stripped) > len(marker) and fold(stripped[-len(marker) :]) == marker:
@@ -139,15 +153,18 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
     """Drop a teaser that repeats the start of the text below it (often cut mid-word, and often
     running on into the second paragraph); the text stays. A lead sentence typed twice at the
     start of a paragraph is kept once."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    filled = [i for i, line in enumerate(lines) if line.strip()][: config.teaser_search_lines + 5]
+    reach = config.teaser_max_chars + config.teaser_dateline_chars
+    # Each line near the top folded once, without spaces: the teaser joins paragraphs that the text keeps apart.
+    squeezed = {i: "".join(fold(lines[i][:reach]).split()) for i in filled}
     dropped = set()
     for position, here in enumerate(filled[: config.teaser_search_lines]):
-        words = fold(lines[here]).split()
-        if len(words) < config.teaser_min_words:
+        words = lines[here].split()
+        if len(words) < config.teaser_min_words or len(lines[here]) > config.teaser_max_chars:
             continue
-        # Compared without spaces: the teaser joins paragraphs that the text keeps apart.
-        teaser = "".join(words[:-1])  # the last word of a cut teaser may be a fragment
-        below = "".join("".join(fold(lines[i]).split()) for i in filled[position + 1 : position + 6])
+        # The last word of a cut teaser may be a fragment: compare without it.
+        teaser = squeezed[here][: len(squeezed[here]) - len("".join(fold(words[-1]).split()))]
+        below = "".join(squeezed[i] for i in filled[position + 1 : position + 6])
         # The paragraph may open with a dateline the teaser leaves out ("دبي، ... (CNN)-- ").
         if teaser and 0 <= below.find(teaser) <= config.teaser_dateline_chars:
             dropped.add(here)

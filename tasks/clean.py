@@ -140,7 +140,7 @@ def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, 
     if title is None or not title.strip():
         title, lines = pick_title(lines, config)
     lines = drop_teasers(lines, chrome.config)
-    credit = sources.credit(row["feed_source"], row["feed_url"], raw_lines, lines)
+    credit = sources.credit(row["feed_source"], row["feed_url"], raw_lines, lines, row["language"])
     lines = without_credit_lines(lines, sources)
     return {
         "text": "\n".join(lines),

@@ -108,11 +108,14 @@ class MonthNames:
         ordinals, words = path.with_name("ordinal_days.csv"), path.with_name("date_words.csv")
         return cls(pl.read_csv(path), pl.read_csv(ordinals) if ordinals.exists() else None, pl.read_csv(words) if words.exists() else None)
 
-    def find(self, text: str) -> list[tuple[int, int, FoundDate]]:
-        """Every date written in `text`, as (start, end, date) over the folded text, earliest first."""
+    def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, FoundDate]]:
+        """Every date written in `text`, as (start, end, date) over the folded text, earliest first.
+
+        `folded`, when the caller has it, is `fold(text)`.
+        """
         if not YEAR.search(text):  # every pattern has a four-digit year (\d is any script's digit)
             return []
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         found: list[tuple[int, int, FoundDate]] = []
         taken: list[tuple[int, int]] = []
         for pattern in self.patterns:

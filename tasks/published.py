@@ -32,6 +32,7 @@ class DateConfig:
     foot_lines: int = 3
     dateline_prefix_words: int = 6  # "KABUL, Afghanistan (" or "Avesta.Tj |"
     date_line_other_words: int = 2  # a date line is the date and little else (a weekday, a label)
+    line_chars: int = 300  # how much of a line a date may sit in
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,13 @@ class Published:
     method: str | None  # feed, url, header, dateline, foot; None when the article gives no date
 
 
-def is_date_line(line: str, found: list, months: MonthNames, config: DateConfig = DateConfig()) -> bool:
+def is_date_line(folded: str, found: list, months: MonthNames, config: DateConfig = DateConfig()) -> bool:
     """A line that is a date and little else, like the page header's "• دو شنبه 17 اردیبهشت 1403".
 
-    `found` is what `MonthNames.find` returned for the line.
+    `folded` is the line folded, `found` what `MonthNames.find` returned for it.
     """
     if not found:
         return False
-    folded = fold(line)
     rest = months.time_of_day.sub(" ", folded[: found[0][0]] + " " + folded[found[-1][1] :])
     words = [word for word in rest.split() if LETTER.search(word)]  # bullets and bars are not words
     if any(word in months.ordinal_units for word in words):  # "هفته اول مهر 1399" is a week, not a date
@@ -70,14 +70,13 @@ def crawl_header(top: list[int], dates: dict, date_lines: list[int]) -> set[int]
     return set(run) if len(calendars) >= 2 else set()
 
 
-def stamp_date(line: str, found: list) -> FoundDate | None:
+def stamp_date(folded: str, found: list) -> FoundDate | None:
     """A date stamped at the end of a headline line: "... دیدار کرد 18 سپتامبر 2020 ، 08:55",
     "Operational Update, Jan. 15, 2011". Only after a separator or before a time, never after a word
     like "on", which makes it an event."""
     if not found:
         return None
     start, end, date = found[-1]
-    folded = fold(line)
     tail, before = folded[end:], folded[:start].rstrip()
     if not STAMP_TAIL.match(tail):
         return None
@@ -85,9 +84,8 @@ def stamp_date(line: str, found: list) -> FoundDate | None:
     return date if has_time or before.endswith((",", "،", "|", "-", "–", "—", ":")) else None
 
 
-def dateline_date(line: str, found: list, months: MonthNames, year_hint: int | None, config: DateConfig) -> FoundDate | None:
-    """The date of a dateline that opens a paragraph: a few words of place or outlet, the date, a separator."""
-    folded = fold(line)
+def dateline_date(folded: str, found: list, months: MonthNames, year_hint: int | None, config: DateConfig) -> FoundDate | None:
+    """The date of a dateline that opens a paragraph (folded): a few words of place or outlet, the date, a separator."""
     for start, end, date in found[:1]:
         prefix = folded[:start]
         # A dateline gives the day; "Since March 2011 — when the uprising began" is history.
@@ -118,8 +116,11 @@ def find_published(lines: list[str], feed_published: str | None, url: str | None
     given = parse_published(feed_published, months)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     top, foot = filled[: config.header_lines], filled[-config.foot_lines :]
-    dates = {i: months.find(lines[i]) for i in set(top) | set(foot)}
-    date_lines = [i for i in top if is_date_line(lines[i], dates[i], months, config)]
+    # Dates sit at the start of a header line or in a short line: a long paragraph is read only
+    # at its start (a dateline), and never for a stamp at its end.
+    heads = {i: fold(lines[i][: config.line_chars]) for i in set(top) | set(foot)}  # folded once
+    dates = {i: months.find(lines[i][: config.line_chars], heads[i]) for i in heads}
+    date_lines = [i for i in top if is_date_line(heads[i], dates[i], months, config)]
     crawl = crawl_header(top, dates, date_lines)
     dropped = crawl | set(date_lines)
     body = [line for i, line in enumerate(lines) if i not in dropped]
@@ -135,13 +136,13 @@ def find_published(lines: list[str], feed_published: str | None, url: str | None
     release = next((found for line in head if (found := RELEASE_NUMBER.search(line))), None)
     year_hint = int(release[1]) if release else None
     for i in header:
-        if (found := dateline_date(lines[i], dates[i], months, year_hint, config)) is not None:
+        if (found := dateline_date(heads[i], dates[i], months, year_hint, config)) is not None:
             if release is None or found.date.month == int(release[2]) or dates[i]:
                 return body, Published(found, "dateline")
     for i in header:
-        if (stamped := stamp_date(lines[i], dates[i])) is not None:
+        if len(lines[i]) <= config.line_chars and (stamped := stamp_date(heads[i], dates[i])) is not None:
             return body, Published(stamped, "header")
     for i in reversed(foot):
-        if i not in top and is_date_line(lines[i], dates[i], months, config):
+        if i not in top and is_date_line(heads[i], dates[i], months, config):
             return [line for j, line in enumerate(lines) if j not in dropped | {i}], Published(dates[i][0][2], "foot")
     return body, Published(None, None)
