@@ -1,7 +1,7 @@
 """Near-duplicate detection measured: pair precision and recall on syndicated copies that arrive
 on a second night, and the cost of a night against a large history.
 
-    python -m bench.dedupe [--grid] [--history 100000]
+    python -m khabar.bench.dedupe [--grid] [--history 100000]
 
 Night 1 holds the shared corpus's articles plus the seeds; night 2 holds copies of half of them,
 made the way syndication makes them: the last paragraph cut, the site's chrome added, a new
@@ -22,14 +22,14 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from bench.corpus import PROJECT_DIR, SHARED_CORPUS, CorpusSpec, build_corpus, source_articles
-from tasks.chrome import Chrome
-from tasks.clean import CleanConfig, clean_article
-from tasks.sources import Sources
-from tasks.dates import MonthNames
-from tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, hash_contents, sign_articles
-from tasks.language import guess_language
-from tasks.load import read_earlier_candidates, read_sql
+from khabar.bench.corpus import PROJECT_DIR, SHARED_CORPUS, CorpusSpec, build_corpus, source_articles
+from khabar.tasks.chrome import Chrome
+from khabar.tasks.clean import CleanConfig, clean_article
+from khabar.tasks.sources import Sources
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, hash_contents, sign_articles
+from khabar.tasks.language import guess_language
+from khabar.tasks.load import read_earlier_candidates, read_sql
 
 SEEDS_DIR = PROJECT_DIR / "samples" / "landing" / "seeds"
 CHROME_LINES = ["Share this", "اشتراک گذاری", "شارك", "Advertisement", "یہ بھی پڑھیں: دیگر خبریں"]

@@ -1,6 +1,6 @@
 """The facts an analyst relies on, measured against a gold set labelled by reading the articles.
 
-    python -m bench.facts [--errors] [--keep DIR]
+    python -m khabar.bench.facts [--errors] [--keep DIR]
 
 `bench/gold/articles.csv` holds, for the articles of the shared corpus, what a reader finds in
 each text: the headline as written, the outlet the text credits, the publication date only where
@@ -31,9 +31,9 @@ from pathlib import Path
 
 import duckdb
 
-from bench.corpus import SHARED_CORPUS
-from bench.server import free_port, offline_environment, prefect_server
-from tasks.dates import fold as fold_letters
+from khabar.bench.corpus import SHARED_CORPUS
+from khabar.bench.server import free_port, offline_environment, prefect_server
+from khabar.tasks.dates import fold as fold_letters
 
 GOLD = Path(__file__).resolve().parent / "gold" / "articles.csv"
 PASHTO_GOLD = Path(__file__).resolve().parent / "gold" / "ps_sentences.csv"
@@ -217,9 +217,9 @@ def pashto_sentences() -> None:
     when one of its terms (a positive weight) is in the sentence: what the lexicon covers."""
     import polars as pl
 
-    from tasks.countries import Gazetteer
-    from tasks.terms import with_match_text
-    from tasks.topics import Lexicon
+    from khabar.tasks.countries import Gazetteer
+    from khabar.tasks.terms import with_match_text
+    from khabar.tasks.topics import Lexicon
 
     seeds = Path(__file__).resolve().parent.parent / "sql" / "seeds"
     gazetteer, lexicon = Gazetteer(pl.read_csv(seeds / "country_gazetteer.csv")), Lexicon(pl.read_csv(seeds / "topic_lexicon.csv"))

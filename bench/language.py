@@ -1,6 +1,6 @@
 """Language identification and publication dates measured on the shared corpus.
 
-    python -m bench.language
+    python -m khabar.bench.language
 
 Prints accuracy per language on single sentences (`corpus/langid/`, Dari reported as `fa`) and
 on whole articles (the news corpus for fa, ar, ur, en; for the other languages, pseudo-articles
@@ -16,13 +16,13 @@ import time
 from collections import Counter
 
 import polars as pl
-from bench.corpus import PROJECT_DIR, SHARED_CORPUS, source_articles
-from bench.throughput import langdetect_seconds
-from tasks.chrome import Chrome
-from tasks.clean import CleanConfig, clean_article
-from tasks.sources import Sources
-from tasks.dates import MonthNames
-from tasks.language import guess_language
+from khabar.bench.corpus import PROJECT_DIR, SHARED_CORPUS, source_articles
+from khabar.bench.throughput import langdetect_seconds
+from khabar.tasks.chrome import Chrome
+from khabar.tasks.clean import CleanConfig, clean_article
+from khabar.tasks.sources import Sources
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.language import guess_language
 
 LANGID = SHARED_CORPUS.parent / "langid"
 LANGUAGES = ["fa", "prs", "ar", "ur", "ps", "tg", "ru", "en", "uz", "kk", "tr"]

@@ -1,6 +1,6 @@
 """Topic and country tags measured on the shared corpus against the outlets' own categories.
 
-    python -m bench.tagging
+    python -m khabar.bench.tagging
 
 The categories are the outlets' labels and noisy, so the table shows, per (language, category),
 the share of articles that got each topic, rather than a single score tuned to them. Below it:
@@ -14,14 +14,14 @@ from collections import Counter, defaultdict
 
 import polars as pl
 
-from bench.corpus import PROJECT_DIR, SHARED_CORPUS, source_articles
-from tasks.chrome import Chrome
-from tasks.clean import CleanConfig, clean_article
-from tasks.sources import Sources
-from tasks.dates import MonthNames
-from tasks.countries import Gazetteer, tag_countries
-from tasks.language import guess_language
-from tasks.topics import Lexicon, tag_topics
+from khabar.bench.corpus import PROJECT_DIR, SHARED_CORPUS, source_articles
+from khabar.tasks.chrome import Chrome
+from khabar.tasks.clean import CleanConfig, clean_article
+from khabar.tasks.sources import Sources
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.countries import Gazetteer, tag_countries
+from khabar.tasks.language import guess_language
+from khabar.tasks.topics import Lexicon, tag_topics
 
 LABELS = SHARED_CORPUS.with_name("news-dev-labels.csv")
 SECURITY = {"terrorism", "drug_trafficking", "border_security", "defense_military", "nuclear"}

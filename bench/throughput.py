@@ -1,6 +1,6 @@
 """Throughput of a nightly run, measured against langdetect alone on the same texts.
 
-    python -m bench.throughput --articles 20000 [--articles 100000 ...] [--runner threads]
+    python -m khabar.bench.throughput --articles 20000 [--articles 100000 ...] [--runner threads]
 
 For each N it builds a landing folder of recombined real articles (bench/corpus.py), runs
 `khabar run` cold into a new warehouse, runs it again with nothing new, and then times
@@ -23,8 +23,8 @@ from pathlib import Path
 
 import duckdb
 
-from bench.corpus import CorpusSpec, build_corpus
-from bench.server import free_port, offline_environment, prefect_server
+from khabar.bench.corpus import CorpusSpec, build_corpus
+from khabar.bench.server import free_port, offline_environment, prefect_server
 
 
 def khabar_run(landing: Path, warehouse: Path, env: dict, runner: str) -> tuple[float, int]:

@@ -9,7 +9,7 @@ from prefect import get_run_logger, unmapped
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 
-from tasks.stage import StageCount
+from khabar.tasks.stage import StageCount
 
 
 def batches(frame: pl.DataFrame, size: int) -> list[pl.DataFrame]:

@@ -159,7 +159,7 @@ def quiet_tracebacks() -> None:
 
 
 def command_run(args: argparse.Namespace) -> None:
-    from flows.temporary_server import configured_api_url, temporary_server
+    from khabar.flows.temporary_server import configured_api_url, temporary_server
 
     # SIGTERM (a service manager, `kill`) ends the run like Ctrl-C: through the code that cleans up.
     signal.signal(signal.SIGTERM, lambda signum, frame: (_ for _ in ()).throw(SystemExit(128 + signum)))
@@ -184,7 +184,7 @@ def flush_prefect_logs() -> None:
 
 
 def run_nightly(args: argparse.Namespace) -> None:
-    from flows.nightly import SAMPLE_LANDING, nightly_ingest
+    from khabar.flows.nightly import SAMPLE_LANDING, nightly_ingest
 
     if not args.traceback:
         quiet_tracebacks()
@@ -214,7 +214,7 @@ def task_runner(kind: str, workers: int | None, dask_address: str | None):
 
 
 def print_summary(summary: dict, warehouse: Path) -> None:
-    from tasks.report import bar_chart
+    from khabar.tasks.report import bar_chart
 
     console.print(
         f"[bold]Khabar run[/] {summary['files_seen']} files seen, {summary['files_new']} new, {summary['files_changed']} changed; "

@@ -17,7 +17,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from sqlglot.optimizer.scope import traverse_scope
 
-from tasks.load import SQL_DIR
+from khabar.tasks.load import SQL_DIR
 
 MATERIALIZATION = {"staging": "view", "marts": "table"}
 

@@ -13,17 +13,17 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.batching import Stages, batches, concat, file_chunks, forget_task_results, run_batches
-from flows.models import build_models
-from tasks.chrome import LEARNED_SCHEMA, Chrome, learn_repeated_lines_task
-from tasks.clean import ARTICLE_SCHEMA, clean_articles_task
-from tasks.dates import MonthNames
-from tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
-from tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
-from tasks.discover import count_files, discover_files_task
-from tasks.extract import READ_LATER, read_inputs_task
-from tasks.language import LANGUAGE_SCHEMA, detect_language_task
-from tasks.load import (
+from khabar.flows.batching import Stages, batches, concat, file_chunks, forget_task_results, run_batches
+from khabar.flows.models import build_models
+from khabar.tasks.chrome import LEARNED_SCHEMA, Chrome, learn_repeated_lines_task
+from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
+from khabar.tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
+from khabar.tasks.discover import count_files, discover_files_task
+from khabar.tasks.extract import READ_LATER, read_inputs_task
+from khabar.tasks.language import LANGUAGE_SCHEMA, detect_language_task
+from khabar.tasks.load import (
     SQL_DIR,
     load_warehouse_task,
     publish_warehouse_task,
@@ -31,11 +31,11 @@ from tasks.load import (
     read_ingested_files_task,
     warehouse_lock,
 )
-from tasks.sources import Sources
-from tasks.report import night_counts, publish_report_task, run_record, summarize_run
-from tasks.stage import REJECTED_SCHEMA
-from tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk
-from tasks.topics import TOPIC_SCHEMA, Lexicon, tag_topics_task
+from khabar.tasks.sources import Sources
+from khabar.tasks.report import night_counts, publish_report_task, run_record, summarize_run
+from khabar.tasks.stage import REJECTED_SCHEMA
+from khabar.tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk
+from khabar.tasks.topics import TOPIC_SCHEMA, Lexicon, tag_topics_task
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_LANDING = PROJECT_DIR / "samples" / "landing"

@@ -10,12 +10,12 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.chrome import SENTENCE_END, Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
-from tasks.dates import MonthNames
-from tasks.extract import RAW_SCHEMA
-from tasks.published import DateConfig, find_published
-from tasks.sources import Sources
-from tasks.stage import REJECTED_SCHEMA, Split, rejection
+from khabar.tasks.chrome import SENTENCE_END, Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.extract import RAW_SCHEMA
+from khabar.tasks.published import DateConfig, find_published
+from khabar.tasks.sources import Sources
+from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
 
 
 @dataclass(frozen=True)

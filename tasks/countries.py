@@ -11,7 +11,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.terms import TermIndex, term_key, with_match_text
+from khabar.tasks.terms import TermIndex, term_key, with_match_text
 
 COUNTRY_SCHEMA = {"article_id": pl.String, "country": pl.String, "mentions": pl.Int64}
 

@@ -18,7 +18,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.terms import term_key, with_match_text
+from khabar.tasks.terms import term_key, with_match_text
 
 
 @dataclass(frozen=True)

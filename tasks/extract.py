@@ -15,7 +15,7 @@ from charset_normalizer import from_bytes
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.stage import REJECTED_SCHEMA, Split, rejection
+from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, config_row
-from tasks.staging import OUTPUTS, staged_chunks
+from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, config_row
+from khabar.tasks.staging import OUTPUTS, staged_chunks
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}

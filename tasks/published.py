@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.chrome import LETTER
-from tasks.dates import FoundDate, MonthNames, fold, parse_published, to_gregorian
+from khabar.tasks.chrome import LETTER
+from khabar.tasks.dates import FoundDate, MonthNames, fold, parse_published, to_gregorian
 
 # "/2018/06/17/", "/2018-06-17.html": a URL date counts only with its day.
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/._-]|$)")

@@ -12,8 +12,8 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from tasks.stage import StageCount
-from tasks.staging import scan_staged
+from khabar.tasks.stage import StageCount
+from khabar.tasks.staging import scan_staged
 
 BAR_WIDTH = 30
 

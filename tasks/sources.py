@@ -15,8 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
-from tasks.chrome import site_of, strip_edges
-from tasks.dates import fold, fold_letters
+from khabar.tasks.chrome import site_of, strip_edges
+from khabar.tasks.dates import fold, fold_letters
 
 CREDIT_LINE_CHARS = 80
 WORD_EDGE_L, WORD_EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"

@@ -12,7 +12,7 @@ from collections import Counter
 
 import polars as pl
 
-from tasks.dates import fold
+from khabar.tasks.dates import fold
 
 WORD = re.compile(r"[^\W_]+")
 MAX_TERM_WORDS = 4

@@ -8,7 +8,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.terms import TermIndex, term_key, with_match_text
+from khabar.tasks.terms import TermIndex, term_key, with_match_text
 
 TOPIC_SCHEMA = {"article_id": pl.String, "topic": pl.String, "score": pl.Float64}
 

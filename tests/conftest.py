@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.server import free_port, offline_environment, prefect_server as running_prefect_server
+from khabar.bench.server import free_port, offline_environment, prefect_server as running_prefect_server
 
 # Set before any test module imports Prefect, which reads its settings once, at import.
 PORT = free_port()

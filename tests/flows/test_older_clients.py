@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from tasks.load import COMPATIBLE_STORAGE_VERSION, storage_version
+from khabar.tasks.load import COMPATIBLE_STORAGE_VERSION, storage_version
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from bench.corpus import BUNDLED_FEED, CorpusSpec, build_corpus
+from khabar.bench.corpus import BUNDLED_FEED, CorpusSpec, build_corpus
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CONTENT_COLUMNS = {

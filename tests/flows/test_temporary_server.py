@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.corpus import CorpusSpec, build_corpus
+from khabar.bench.corpus import CorpusSpec, build_corpus
 
 
 def children(pid: int) -> list[tuple[int, str]]:

@@ -4,7 +4,7 @@
 import duckdb
 import pytest
 
-from flows.models import SQL_DIR, build_order, discover_models, upstreams
+from khabar.flows.models import SQL_DIR, build_order, discover_models, upstreams
 
 
 def test_upstreams_ignore_the_models_own_ctes():
@@ -83,7 +83,7 @@ def test_data_tests_catch_two_canonical_rows_in_a_cluster(warehouse):
 
 def test_a_failing_data_test_fails_the_model_build(warehouse, tmp_path):
     """The real `build_models` subflow, on a warehouse whose cluster c1 has two canonical rows."""
-    from flows.models import DataTestFailure, build_models
+    from khabar.flows.models import DataTestFailure, build_models
 
     warehouse.execute("update articles set is_canonical = true where article_id = 'a2'")
     warehouse.close()

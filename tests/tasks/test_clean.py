@@ -3,10 +3,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tasks.chrome import Chrome, learn_repeated_lines
-from tasks.clean import CleanConfig, clean_article, clean_articles, normalize_text, restore_zwnj
-from tasks.dates import MonthNames
-from tasks.sources import Sources
+from khabar.tasks.chrome import Chrome, learn_repeated_lines
+from khabar.tasks.clean import CleanConfig, clean_article, clean_articles, normalize_text, restore_zwnj
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.sources import Sources
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "samples" / "landing" / "seeds"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks.dates import MonthNames, parse_published
+from khabar.tasks.dates import MonthNames, parse_published
 
 MONTHS = MonthNames.from_csv(Path(__file__).resolve().parents[2] / "sql" / "seeds" / "calendar_months.csv")
 

@@ -4,7 +4,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, content_hash, hash_contents, sign_articles, similarity
+from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, content_hash, hash_contents, sign_articles, similarity
 
 SEEDS = Path(__file__).resolve().parents[2] / "samples" / "landing" / "seeds"
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"

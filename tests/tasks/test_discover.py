@@ -4,7 +4,7 @@ from pathlib import Path
 
 import polars as pl
 
-from tasks.discover import discover_files
+from khabar.tasks.discover import discover_files
 
 
 def ingested(*rows: tuple[str, str]) -> pl.DataFrame:

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from tasks.extract import ExtractConfig, Unreadable, decode_bytes, read_feed_file, read_text_file
+from khabar.tasks.extract import ExtractConfig, Unreadable, decode_bytes, read_feed_file, read_text_file
 
 PERSIAN = "وزیر امور خارجه پاکستان با همتای ایرانی خود در تهران دیدار کرد.\nگفت‌وگو درباره امنیت مرزها بود."
 ARABIC = "جددت باكستان وإيران تأكيد التزامهما بتعزيز العلاقات الثنائية."
@@ -104,7 +104,7 @@ def test_a_file_that_changed_since_discovery_waits_for_the_next_run(tmp_path):
 
     import polars as pl
 
-    from tasks.extract import READ_LATER, read_inputs
+    from khabar.tasks.extract import READ_LATER, read_inputs
 
     path = tmp_path / "a.txt"
     path.write_text(PERSIAN, encoding="utf-8")

@@ -1,6 +1,6 @@
 import pytest
 
-from tasks.language import guess_language
+from khabar.tasks.language import guess_language
 
 SENTENCES = {
     "fa": "وزیر امور خارجه کشورمان پس از رایزنی‌های خود در پاکستان در جمع خبرنگاران گفت که توافقات خوبی انجام شد.",

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from pathlib import Path
 
-from tasks.dates import MonthNames
-from tasks.published import find_published
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.published import find_published
 
 MONTHS = MonthNames.from_csv(Path(__file__).resolve().parents[2] / "sql" / "seeds" / "calendar_months.csv")
 
@@ -119,9 +119,9 @@ def test_a_url_gives_a_date_only_with_its_day():
 
 
 def test_a_short_headline_that_names_a_date_stays_the_headline():
-    from tasks.clean import CleanConfig, clean_article
-    from tasks.chrome import Chrome
-    from tasks.sources import Sources
+    from khabar.tasks.clean import CleanConfig, clean_article
+    from khabar.tasks.chrome import Chrome
+    from khabar.tasks.sources import Sources
     import polars as pl
 
     seeds = Path(__file__).resolve().parents[2] / "sql" / "seeds"
@@ -132,7 +132,7 @@ def test_a_short_headline_that_names_a_date_stays_the_headline():
 
 
 def test_pashto_dates_written_year_first():
-    from tasks.dates import parse_published
+    from khabar.tasks.dates import parse_published
 
     assert str(parse_published("د ۱۴۰۰ کال د وري په ۱۵مه", MONTHS).date) == "2021-04-04"
     assert str(parse_published("د ۲۰۲۱ کال د اپریل ۱۰مه", MONTHS).date) == "2021-04-10"

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import polars as pl
 
-from tasks.countries import Gazetteer, tag_countries
-from tasks.topics import Lexicon, TopicConfig, tag_topics
+from khabar.tasks.countries import Gazetteer, tag_countries
+from khabar.tasks.topics import Lexicon, TopicConfig, tag_topics
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "sql" / "seeds"
 LEXICON = Lexicon(pl.read_csv(SEEDS_DIR / "topic_lexicon.csv"))

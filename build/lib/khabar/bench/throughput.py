@@ -1,0 +1,122 @@
+"""Throughput of a nightly run, measured against langdetect alone on the same texts.
+
+    python -m bench.throughput --articles 20000 [--articles 100000 ...] [--runner threads]
+
+For each N it builds a landing folder of recombined real articles (bench/corpus.py), runs
+`khabar run` cold into a new warehouse, runs it again with nothing new, and then times
+langdetect alone over the same texts in this one process: the reference for this machine.
+Ratios, not seconds, are what compare across machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from khabar.bench.corpus import CorpusSpec, build_corpus
+from khabar.bench.server import free_port, offline_environment, prefect_server
+
+
+def khabar_run(landing: Path, warehouse: Path, env: dict, runner: str) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KB) of one `khabar run` in a child process."""
+    command = shutil.which("khabar", path=str(Path(sys.executable).parent)) or "khabar"
+    started = time.monotonic()
+    result = subprocess.run(
+        [command, "run", "--landing", str(landing), "--warehouse", str(warehouse), "--runner", runner],
+        env=env, capture_output=True, text=True,
+    )
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        raise SystemExit(f"khabar run failed: {result.stderr.strip().splitlines()[-1:]}")
+    # RUSAGE_CHILDREN holds the largest RSS of any waited-for child so far; runs only grow here.
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def langdetect_seconds(texts: list[str]) -> float:
+    """langdetect alone, seeded, over whole texts in this one process: the machine's yardstick."""
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+    DetectorFactory.seed = 0
+    detect_langs("warm up the profiles")
+    started = time.monotonic()
+    for text in texts:
+        try:
+            detect_langs(text)
+        except LangDetectException:
+            pass
+    return time.monotonic() - started
+
+
+def langdetect_alone(landing: Path) -> tuple[int, float]:
+    texts = []
+    for path in sorted(landing.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                texts.append(json.loads(line)["text"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                continue
+    return len(texts), langdetect_seconds(texts)
+
+
+def stage_seconds(warehouse: Path) -> dict[str, float]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        row = con.execute("select stage_seconds from pipeline_runs order by finished_at desc limit 1").fetchall()
+    return json.loads(row[0][0]) if row else {}
+
+
+def bench(articles: int, workdir: Path, env: dict, runner: str) -> dict:
+    landing = workdir / f"landing-{articles}"
+    if not landing.exists():
+        build_corpus(landing, CorpusSpec(articles))
+    input_mb = sum(p.stat().st_size for p in landing.glob("*.jsonl")) / 1e6
+    warehouse = workdir / f"warehouse-{articles}" / "khabar.duckdb"
+    shutil.rmtree(warehouse.parent, ignore_errors=True)
+    # Cold means cold: no language checkpoints from an earlier run of the same night.
+    results = Path(tempfile.mkdtemp(prefix="khabar-bench-results-"))
+    env = {**env, "PREFECT_LOCAL_STORAGE_PATH": str(results)}
+    cold, peak_kb = khabar_run(landing, warehouse, env, runner)
+    noop, _ = khabar_run(landing, warehouse, env, runner)
+    texts, reference = langdetect_alone(landing)
+    return {
+        "N": articles,
+        "input_MB": round(input_mb, 1),
+        "cold_s": round(cold, 1),
+        "docs_per_s": round(articles / cold),
+        "stages_s": stage_seconds(warehouse),
+        "noop_rerun_s": round(noop, 1),
+        "peak_memory_MB": round(peak_kb / 1024),
+        "langdetect_alone_s": round(reference, 1),
+        "ratio_langdetect_over_khabar": round(reference / cold, 2),
+        "langdetect_texts": texts,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, action="append", help="N; repeat for several sizes (default 20000)")
+    parser.add_argument("--runner", default="threads", choices=["threads", "processes", "dask"])
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "khabar-bench")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    home, port = args.workdir / "prefect-home", free_port()
+    env = {**os.environ, **offline_environment(home, port)}
+    with prefect_server(home, port):
+        for articles in sorted(args.articles or [20000]):
+            result = bench(articles, args.workdir, env, args.runner)
+            stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in result.pop("stages_s").items())
+            print(" | ".join(f"{key} {value}" for key, value in result.items()))
+            print(f"  stages (s): {stages}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

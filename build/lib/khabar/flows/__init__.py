@@ -1,0 +1,1 @@
+"""Khabar's Prefect flows: the nightly DAG, the SQL-model build and the command line."""

@@ -1,0 +1,89 @@
+"""How the nightly flow cuts work into batches, maps tasks over them, and times its stages."""
+
+from __future__ import annotations
+
+import time
+
+import polars as pl
+from prefect import get_run_logger, unmapped
+from prefect.context import FlowRunContext
+from prefect.futures import as_completed
+
+from khabar.tasks.stage import StageCount
+
+
+def batches(frame: pl.DataFrame, size: int) -> list[pl.DataFrame]:
+    return [frame.slice(start, size) for start in range(0, frame.height, size)]
+
+
+def file_chunks(files: pl.DataFrame, max_bytes: int) -> list[pl.DataFrame]:
+    """Consecutive groups of files of at most `max_bytes` of input each (a larger file goes alone).
+
+    Only one chunk's articles are in memory at a time, so memory stays flat however big the night.
+    """
+    chunks, start, size = [], 0, 0
+    sizes = files["size_bytes"].to_list()
+    for end, file_size in enumerate(sizes):
+        if end > start and size + file_size > max_bytes:
+            chunks.append(files.slice(start, end - start))
+            start, size = end, 0
+        size += file_size
+    if start < len(sizes):
+        chunks.append(files.slice(start, len(sizes) - start))
+    return chunks
+
+
+def run_batches(stage: str, task, frames: list[pl.DataFrame], *shared) -> list:
+    """Map `task` over batches, logging each finished batch with its count and rate."""
+    logger = get_run_logger()
+    started = time.monotonic()
+    futures = task.map(frames, *(unmapped(value) for value in shared))
+    position = {id(future): i for i, future in enumerate(futures)}
+    done_rows = 0
+    for finished, future in enumerate(as_completed(futures), start=1):
+        future.result()  # a failed batch fails the run here, with its own traceback in the UI
+        done_rows += frames[position[id(future)]].height
+        rate = done_rows / max(time.monotonic() - started, 1e-6)
+        logger.info("%s: batch %d/%d done, %d rows, %.0f rows/s", stage, finished, len(frames), done_rows, rate)
+    return [future.result() for future in futures]
+
+
+def forget_task_results() -> None:
+    """Let a finished chunk's frames go.
+
+    Prefect keeps every task result reachable from the flow run's context (`run_results`) to
+    draw lineage between tasks; a chunk's outputs are on disk by now, and keeping them would make
+    memory grow with the night.
+    """
+    context = FlowRunContext.get()
+    if context is not None:
+        context.run_results.clear()
+
+
+def concat(frames: list[pl.DataFrame], schema: dict | None = None) -> pl.DataFrame:
+    frames = [frame for frame in frames if frame.height] or frames
+    return pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=schema or {})
+
+
+class Stages:
+    """Wall time and row counts of each stage, summed over chunks, for the run summary."""
+
+    def __init__(self):
+        self.counts: dict[str, StageCount] = {}
+        self._started = time.monotonic()
+
+    def done(self, stage: str, rows_in: int, rows_out: int, rejected: pl.DataFrame | None = None) -> None:
+        now = time.monotonic()
+        seconds = now - self._started
+        by_reason = {} if rejected is None or rejected.is_empty() else dict(rejected.group_by("reason_kind").len().iter_rows())
+        before = self.counts.get(stage, StageCount(stage, 0, 0, 0.0, {}))
+        merged = {k: before.rejected_by_reason.get(k, 0) + by_reason.get(k, 0) for k in before.rejected_by_reason.keys() | by_reason.keys()}
+        self.counts[stage] = StageCount(stage, before.rows_in + rows_in, before.rows_out + rows_out, round(before.seconds + seconds, 3), merged)
+        get_run_logger().info("%s: %d in, %d out, %.2f s", stage, rows_in, rows_out, seconds)
+        self._started = now
+
+    def restart_clock(self) -> None:
+        self._started = time.monotonic()
+
+    def as_list(self) -> list[StageCount]:
+        return list(self.counts.values())

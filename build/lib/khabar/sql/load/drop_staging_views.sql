@@ -1,0 +1,10 @@
+-- The views over tonight's Parquet hand-off go before the copy is published: the files they
+-- read are deleted after the swap, and analysts must find only tables they can query.
+drop view if exists staged_files;
+drop view if exists staged_articles;
+drop view if exists staged_rejected;
+drop view if exists staged_topics;
+drop view if exists staged_countries;
+drop view if exists staged_signatures;
+drop view if exists staged_bands;
+drop view if exists staged_learned_chrome;

@@ -1,0 +1,45 @@
+-- One chunk of tonight's rows, read from the night's Parquet hand-off (staged_*), each article
+-- with its cluster; `is_canonical` starts FALSE and is settled by recompute_canonical.sql.
+-- Chunks load in separate transactions so memory stays flat; the working copy is published only
+-- after the last one, so analysts still see a night whole or not at all.
+insert into articles by name
+select
+    staged_articles.article_id, input_file, input_line, source, url, title, text, language, published_date,
+    run_info.ingested_at, content_hash, clusters.cluster_id, false as is_canonical,
+    language_score, published_precision, date_method, source_method, is_listing, raw_text, file_hash, run_info.run_id
+from staged_articles
+inner join clusters on staged_articles.article_id = clusters.article_id
+cross join run_info;
+
+insert into rejected_inputs by name
+select
+    new_rejected.input_file, new_rejected.input_line, new_rejected.reason_kind, new_rejected.reason,
+    run_info.ingested_at as rejected_at, staged_files.file_hash, run_info.run_id
+from staged_rejected as new_rejected
+left join staged_files on new_rejected.input_file = staged_files.input_file
+cross join run_info;
+
+insert into article_topics by name select article_id, topic, score from staged_topics;
+
+insert into article_countries by name select article_id, country, mentions from staged_countries;
+
+insert into article_signatures by name select article_id, signature, shingles from staged_signatures;
+
+insert into article_minhash_bands by name select article_id, band, band_key from staged_bands;
+
+insert into learned_chrome by name
+select source_key, line, articles, run_info.run_id from staged_learned_chrome, run_info;
+
+insert into ingested_files by name
+with
+per_file_articles as (select input_file, count(*) as articles from staged_articles group by 1),
+per_file_rejected as (select input_file, count(*) as rejected from staged_rejected group by 1)
+select
+    staged_files.input_file, staged_files.file_hash, staged_files.size_bytes,
+    coalesce(per_file_articles.articles, 0) as articles,
+    coalesce(per_file_rejected.rejected, 0) as rejected,
+    run_info.ingested_at, run_info.run_id
+from staged_files
+left join per_file_articles on staged_files.input_file = per_file_articles.input_file
+left join per_file_rejected on staged_files.input_file = per_file_rejected.input_file
+cross join run_info;

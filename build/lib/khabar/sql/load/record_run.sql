@@ -1,0 +1,1 @@
+insert into pipeline_runs by name select * from run_summary;

@@ -1,0 +1,117 @@
+-- The warehouse's loaded tables. Names and columns are Khabar's public contract (DESIGN.md):
+-- add columns, never rename them. Primary keys are checked by data tests in sql/tests/, not by
+-- constraints, so that a run can update `is_canonical` in place.
+
+create table if not exists articles (
+    article_id varchar not null,          -- stable across reruns: input location + content
+    input_file varchar not null,          -- path relative to the landing folder
+    input_line integer,                   -- JSONL line number, NULL for .txt files
+    source varchar,
+    url varchar,
+    title varchar,
+    text varchar not null,                -- cleaned body
+    language varchar not null,            -- ISO 639-1, 'und' when unknown
+    published_date date,
+    ingested_at timestamp not null,
+    content_hash varchar not null,
+    cluster_id varchar not null,
+    is_canonical boolean not null,
+    -- beyond the contract
+    language_score double,
+    published_precision varchar,          -- 'day' or 'month' when published_date is known
+    date_method varchar,                  -- where the date was found: feed, url, header, dateline, foot; NULL when none
+    source_method varchar,                -- where the source came from: feed, url, text; NULL when none
+    is_listing boolean not null default false,  -- an outlet's section page of headlines: never counted in a mart
+    raw_text varchar not null,            -- the text exactly as it arrived, decoded
+    file_hash varchar not null,
+    run_id varchar not null
+);
+
+-- Warehouses written before these columns existed gain them (NULL / FALSE for their old rows).
+alter table articles add column if not exists date_method varchar;
+alter table articles add column if not exists source_method varchar;
+alter table articles add column if not exists is_listing boolean default false;
+
+create table if not exists rejected_inputs (
+    input_file varchar not null,
+    input_line integer,
+    reason_kind varchar not null,         -- short code to count by: invalid_json, empty_file, ...
+    reason varchar not null,              -- the sentence a person reads
+    rejected_at timestamp not null,
+    file_hash varchar,
+    run_id varchar not null
+);
+
+create table if not exists article_topics (
+    article_id varchar not null,
+    topic varchar not null,
+    score double not null
+);
+
+create table if not exists article_countries (
+    article_id varchar not null,
+    country varchar not null,
+    mentions integer not null
+);
+
+-- Every landing file ever read, whatever became of it: the memory that makes reruns incremental.
+create table if not exists ingested_files (
+    input_file varchar not null,
+    file_hash varchar not null,
+    size_bytes bigint not null,
+    articles integer not null,
+    rejected integer not null,
+    ingested_at timestamp not null,
+    run_id varchar not null
+);
+
+-- One row per run that loaded something; `khabar status` reads it.
+create table if not exists pipeline_runs (
+    run_id varchar not null,
+    flow_run_name varchar,
+    started_at timestamp not null,
+    finished_at timestamp not null,
+    landing varchar not null,
+    files_seen integer not null,
+    files_new integer not null,
+    articles_accepted integer not null,
+    inputs_rejected integer not null,
+    duplicates integer not null,
+    seconds double not null,
+    stage_seconds json
+);
+
+-- MinHash signature of each article's cleaned text (125 little-endian uint32 values) and its LSH
+-- band keys: tonight's articles find their earlier copies through the band keys alone.
+create table if not exists article_signatures (
+    article_id varchar not null,
+    signature blob not null,
+    shingles integer not null             -- distinct word shingles, for the containment estimate
+);
+
+create table if not exists article_minhash_bands (
+    article_id varchar not null,
+    band smallint not null,
+    band_key bigint not null
+);
+
+-- The DedupeConfig that made the signatures above (tasks/dedupe.py).
+create table if not exists dedupe_config (
+    shingle_words integer,
+    num_perm integer,
+    bands integer,
+    rows integer,
+    threshold double,
+    containment double,
+    seed integer,
+    max_bucket integer
+);
+
+-- Lines a source repeated across many articles of one night, removed as page chrome (review them
+-- here; a phrase worth keeping for good goes to sql/seeds/chrome_phrases.csv).
+create table if not exists learned_chrome (
+    source_key varchar not null,          -- feed source, else the URL's site, else the landing folder
+    line varchar not null,
+    articles integer not null,            -- articles of that night that carried the line
+    run_id varchar not null
+);

@@ -1,0 +1,1 @@
+"""Khabar's stages: one module per stage, each a pure function over a Polars frame plus a thin Prefect task."""

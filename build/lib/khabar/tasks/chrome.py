@@ -1,0 +1,253 @@
+"""Page chrome: what a site wraps around its articles (dates, share and comment lines, "read
+also" lists, related headlines), from editable phrases and from what a source repeats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import urlparse
+
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from khabar.tasks.dates import fold, fold_letters
+
+
+@dataclass(frozen=True)
+class ChromeConfig:
+    headline_max_words: int = 25  # a longer line is body text, not a headline
+    # A "read also" line followed by body sentences is an inline link: only that line goes.
+    body_sentence_words: int = 12
+    short_sentence_words: int = 6
+    teaser_min_words: int = 6
+    teaser_search_lines: int = 4
+    teaser_dateline_chars: int = 80
+    teaser_max_chars: int = 400  # a teaser is a line or two; a longer line is a paragraph
+    related_list_min_lines: int = 2  # trailing headline-like lines that make a "related" list
+    # A related story's headline is short; a longer line without a full stop is an Arabic paragraph.
+    related_headline_max_words: int = 15
+    # Learned chrome: a line repeated by one source across its articles.
+    chrome_min_articles: int = 3
+    chrome_min_share: float = 0.3
+    chrome_min_source_articles: int = 5
+
+
+# Bullets, dashes, bars and punctuation around a line's words. Stripped with str.strip: a regex
+# anchored at the end backtracks quadratically over a long run of them.
+EDGE_CHARS = " \t\n\r\f\v\u00a0\u200c\u200f\u202f-–—•*·|:：.،,+=_/\\"
+URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
+SENTENCE_END = re.compile(r"[.!?؟۔:。！？][\"'»”’)]*$")
+LETTER = re.compile(r"[^\W\d_]")
+LEAD_SENTENCE = re.compile(r"^\s*([^.!?؟۔]{20,400}[.!?؟۔])\s*")
+CHROME_LINE_CHARS = 120
+
+
+LEARNED_SCHEMA = {"source_key": pl.String, "line": pl.String, "articles": pl.UInt32}
+
+
+class Chrome:
+    """Page chrome: the phrases of `sql/seeds/chrome_phrases.csv`, matched on folded lines, and
+    the lines learned from tonight's articles (`learn_repeated_lines`), per source."""
+
+    def __init__(self, phrases: pl.DataFrame, learned: pl.DataFrame | None = None, config: ChromeConfig = ChromeConfig()):
+        self.config = config
+        rules = [(fold(r["phrase"]), r["match"], r["action"]) for r in phrases.iter_rows(named=True)]
+        # A whole line equal to a phrase (either match kind), or a line starting with a "starts" one;
+        # the first rule of the seed wins. One dict look-up and one regex, not a loop over the seed.
+        self.whole_lines: dict[str, str] = {}
+        for phrase, match, action in rules:
+            if match in ("equals", "starts"):
+                self.whole_lines.setdefault(phrase, action)
+        starts = [(phrase, action) for phrase, match, action in rules if match == "starts"]
+        self.start_actions = {phrase: action for phrase, action in reversed(starts)}
+        alternatives = sorted(self.start_actions, key=len, reverse=True)
+        self.line_start = re.compile("|".join(re.escape(phrase) for phrase in alternatives)) if alternatives else None
+        # "ends": an end marker typed at the end of the last body line ("... پایان پیام/").
+        self.end_markers = sorted((phrase for phrase, match, _ in rules if match == "ends"), key=len, reverse=True)
+        self.end_marker_last_letters = {marker[-1] for marker in self.end_markers}
+        # "pattern": a regular expression over the folded line, such as a press-release number.
+        self.patterns = [
+            (re.compile(fold_letters(r["phrase"]), re.IGNORECASE), r["action"]) for r in phrases.iter_rows(named=True) if r["match"] == "pattern"
+        ]
+        self.learned = set() if learned is None else set(learned.select("source_key", "line").iter_rows())
+
+    def action(self, line: str, source_key: str | None = None) -> str | None:
+        if self.learned and (source_key, line.strip()) in self.learned:
+            return "drop_line"
+        # Chrome phrases are short: a long paragraph can only start with one.
+        whole = len(line) <= CHROME_LINE_CHARS
+        key = strip_edges(fold(line[:CHROME_LINE_CHARS]))
+        if whole and key in self.whole_lines:
+            return self.whole_lines[key]
+        if self.line_start is not None and (found := self.line_start.match(key)) is not None:
+            return self.start_actions[found.group()]
+        if whole:
+            for pattern, action in self.patterns:
+                if pattern.search(key):
+                    return action
+        return None
+
+    def without_end_marker(self, line: str) -> str:
+        """`line` less an agency's end marker typed at its end ("... پایان پیام/")."""
+        stripped = strip_edges(line)
+        if not stripped or fold(stripped[-1]) not in self.end_marker_last_letters:  # most lines: one letter folded
+            return line
+        for marker in self.end_markers:
+            # fold() keeps one character for each letter, so the marker's length holds in the original.
+            if len(stripped) > len(marker) and fold(stripped[-len(marker) :]) == marker:
+                return stripped[: -len(marker)].rstrip()
+        return line
+
+
+def is_body_sentence(line: str, config: ChromeConfig) -> bool:
+    """A line that reads as running text: long, or a sentence that ends as one (Arabic paragraphs
+    often have no full stop, so length alone is enough)."""
+    words = len(line.split())
+    return words >= config.body_sentence_words or (words >= config.short_sentence_words and SENTENCE_END.search(line.strip()) is not None)
+
+
+def inline_link_end(lines: list[str], at: int, config: ChromeConfig) -> int | None:
+    """Where an inline "read also: <headline>" ends, or None when it opens a list of headlines.
+
+    An inline link is one line, the label and its headline, with the article going on below it
+    in body sentences: only that line goes. A label on a line of its own opens the page's list
+    of other stories (their headlines, often with their first paragraphs): it goes with all after it.
+    """
+    if len(strip_edges(lines[at]).split()) <= 3:
+        return None
+    following = [i for i in range(at + 1, len(lines)) if lines[i].strip()]
+    if following and is_body_sentence(lines[following[0]], config):
+        return at + 1
+    return None
+
+
+def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None) -> list[str]:
+    """Drop share/comment/navigation lines; cut "read also" lists and all that follows them,
+    but only the link itself when the article goes on below an inline "read also"."""
+    kept: list[str] = []
+    skip_to = 0
+    for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        if not line.strip():
+            kept.append("")
+            continue
+        action = chrome.action(line, source_key)
+        if action == "cut_rest":
+            break
+        if action == "read_also":
+            end = inline_link_end(lines, i, chrome.config)
+            if end is None:
+                break
+            skip_to = end
+            continue
+        if action == "drop_line" or not LETTER.search(line) or URL_LINE.match(line.strip()):
+            continue
+        kept.append(chrome.without_end_marker(line) if chrome.end_markers else line)
+    return kept
+
+
+def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
+    """Drop a teaser that repeats the start of the text below it (often cut mid-word, and often
+    running on into the second paragraph); the text stays. A lead sentence typed twice at the
+    start of a paragraph is kept once."""
+    filled = [i for i, line in enumerate(lines) if line.strip()][: config.teaser_search_lines + 5]
+    reach = config.teaser_max_chars + config.teaser_dateline_chars
+    # Each line near the top folded once, without spaces: the teaser joins paragraphs that the text keeps apart.
+    squeezed = {i: "".join(fold(lines[i][:reach]).split()) for i in filled}
+    dropped = set()
+    for position, here in enumerate(filled[: config.teaser_search_lines]):
+        words = lines[here].split()
+        if len(words) < config.teaser_min_words or len(lines[here]) > config.teaser_max_chars:
+            continue
+        # The last word of a cut teaser may be a fragment: compare without it.
+        teaser = squeezed[here][: len(squeezed[here]) - len("".join(fold(words[-1]).split()))]
+        below = "".join(squeezed[i] for i in filled[position + 1 : position + 6])
+        # The paragraph may open with a dateline the teaser leaves out ("دبي، ... (CNN)-- ").
+        if teaser and 0 <= below.find(teaser) <= config.teaser_dateline_chars:
+            dropped.add(here)
+    kept = [line for i, line in enumerate(lines) if i not in dropped]
+    return [repeated_lead_once(line) for line in kept]
+
+
+def repeated_lead_once(paragraph: str) -> str:
+    """"X۔ X۔ rest" -> "X۔ rest": a lead sentence pasted twice over itself."""
+    match = LEAD_SENTENCE.match(paragraph)
+    if match is None:
+        return paragraph
+    lead = match.group(1)
+    rest = paragraph[match.end() :]
+    if len(lead.split()) >= 6 and rest.lstrip().startswith(lead.strip()):
+        return paragraph[: match.start(1)] + rest.lstrip()
+    return paragraph
+
+
+def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]:
+    """Remove a related-stories list left at the foot: two or more short lines, none a sentence."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    trailing = []
+    for i in reversed(filled):
+        line = lines[i].strip()
+        if len(line.split()) > config.related_headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
+            break
+        trailing.append(i)
+    if len(trailing) < config.related_list_min_lines or len(trailing) == len(filled):
+        return lines
+    return lines[: min(trailing)]
+
+
+def strip_edges(line: str) -> str:
+    return line.strip(EDGE_CHARS)
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of `url` without "www.", or None (also for a URL too broken to parse)."""
+    if not url:
+        return None
+    try:
+        host = urlparse(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def source_key(feed_source: str | None, feed_url: str | None, input_file: str | None) -> str:
+    """Whose page chrome an article carries: its feed's source, its site, or its landing folder."""
+    return (feed_source or "").strip() or site_of(feed_url) or str(PurePosixPath(input_file or "").parent)
+
+
+def learn_repeated_lines(articles: pl.DataFrame, config: ChromeConfig = ChromeConfig()) -> pl.DataFrame:
+    """Short lines that one source repeats across many of tonight's articles: its page chrome.
+
+    A line counts when it appears in at least `chrome_min_articles` articles and in at least
+    `chrome_min_share` of the articles of a source that sent at least `chrome_min_source_articles`.
+    """
+    # One story sent three times (other URLs, same text) repeats all its lines: count each text once.
+    keyed = articles.unique("raw_text", keep="first", maintain_order=True).select(
+        "article_id",
+        pl.struct("feed_source", "feed_url", "input_file")
+        .map_elements(lambda r: source_key(r["feed_source"], r["feed_url"], r["input_file"]), return_dtype=pl.String)
+        .alias("source_key"),
+        pl.col("raw_text").str.split("\n").alias("line"),
+    )
+    per_source = keyed.group_by("source_key").agg(pl.len().alias("source_articles"))
+    lines = (
+        keyed.explode("line")
+        .with_columns(pl.col("line").str.strip_chars())
+        .filter(pl.col("line").str.len_chars().is_between(1, CHROME_LINE_CHARS))
+        .unique(["article_id", "source_key", "line"])
+        .group_by("source_key", "line")
+        .agg(pl.len().cast(pl.UInt32).alias("articles"))
+        .join(per_source, on="source_key")
+        .filter(
+            (pl.col("source_articles") >= config.chrome_min_source_articles)
+            & (pl.col("articles") >= config.chrome_min_articles)
+            & (pl.col("articles") >= config.chrome_min_share * pl.col("source_articles"))
+        )
+    )
+    return lines.select("source_key", "line", "articles").sort("source_key", "line").cast(LEARNED_SCHEMA)
+
+
+learn_repeated_lines_task = task(learn_repeated_lines, name="learn-chrome", cache_policy=NO_CACHE)

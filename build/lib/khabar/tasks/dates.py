@@ -1,0 +1,205 @@
+"""Publication dates in the calendars and scripts of the region, converted to Gregorian.
+
+Month names live in `sql/seeds/calendar_months.csv`; the calendar arithmetic is jdatetime's
+(Solar Hijri) and hijridate's (Umm al-Qura), never our own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import hijridate
+import jdatetime
+import polars as pl
+
+# Replacements run as regex substitutions: str.translate with a dict is ten times slower on long texts.
+_DIGIT_MAP = dict(zip("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
+_DIGITS = re.compile("[۰-۹٠-٩]")
+# Letter variants that differ between Persian and Arabic typing of the same word.
+_FOLD_MAP = {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه", "\u200c": " "}
+_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "]")
+YEAR = re.compile(r"\d{4}")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
+
+# A bare numeric year tells its calendar: Solar Hijri years of the modern press run 1300-1419
+# (1921-2041), lunar Hijri years 1420-1500 (1999-2077), Gregorian years are four digits from 1800.
+SOLAR_HIJRI_YEARS = range(1300, 1420)
+LUNAR_HIJRI_YEARS = range(1420, 1501)
+GREGORIAN_YEARS = range(1800, 2200)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date
+    precision: str  # "day" or "month"
+    calendar: str
+
+
+def to_ascii_digits(text: str) -> str:
+    return _DIGITS.sub(lambda m: _DIGIT_MAP[m.group()], text)
+
+
+def fold_letters(text: str) -> str:
+    """ASCII digits, one spelling per letter, no diacritics; case kept (for regular expressions,
+    whose `\\S` and `\\D` must not be lower-cased)."""
+    return _MARKS.sub("", _FOLD.sub(lambda m: _FOLD_MAP[m.group()], to_ascii_digits(text)))
+
+
+def fold(text: str) -> str:
+    """Lower-case, ASCII digits, one spelling per letter, no diacritics: a key for matching only."""
+    return fold_letters(text).lower()
+
+
+class MonthNames:
+    """Month names and ordinal day words from the calendar seeds, compiled into the date patterns."""
+
+    def __init__(self, seed: pl.DataFrame, ordinals: pl.DataFrame | None = None, date_words: pl.DataFrame | None = None):
+        self.lookup: dict[str, list[tuple[str, int]]] = {}
+        for row in seed.iter_rows(named=True):
+            self.lookup.setdefault(fold(row["name"]), []).append((row["calendar"], int(row["month"])))
+        # Iranian page headers write the day as an ordinal word ("سه شنبه سوم شهریور ۱۳۹۴", "بیست و سوم").
+        # Keyed without spaces: typists join or space the parts ("بیست و یکم", "بیستویکم", "سی ام", "سیام").
+        self.ordinal_days: dict[str, int] = {}
+        words: list[str] = []
+        for row in (ordinals.iter_rows(named=True) if ordinals is not None else []):
+            word = " ".join(fold(row["word"]).split())
+            self.ordinal_days[word.replace(" ", "")] = int(row["day"])
+            words.append(word)
+        kinds: dict[str, list[str]] = {"time": [], "ordinal_unit": []}
+        for row in (date_words.iter_rows(named=True) if date_words is not None else []):
+            kinds[row["kind"]].append(fold(row["word"]))
+        # "the first week of March 2020", "نیمه دوم خرداد": an ordinal after these is not a day.
+        self.ordinal_units = set(kinds["ordinal_unit"])
+        # The time beside a header's date ("ساعت ۹:۳۲", "ساعت 11 و 01 دقیقه", "10:20 GMT") is part
+        # of the date line, not other words.
+        time_words = "|".join(re.escape(word) for word in sorted(kinds["time"], key=len, reverse=True)) or "(?!)"
+        self.time_of_day = re.compile(
+            rf"(?<![^\W\d_])(?:{time_words})(?![^\W\d_])|\d{{1,2}}:\d{{1,2}}(?::\d{{1,2}})?|(?<!\d)\d{{1,2}}(?!\d)"
+        )
+        names = sorted(self.lookup, key=len, reverse=True)
+        # A dotted abbreviation ("Sept.", "Jan.") is the month too.
+        month = "(?P<month>" + "|".join(re.escape(n) for n in names) + r")\.?"
+        # A month name must stand as a whole word: "مه" inside "همه" is not May.
+        edge_l, edge_r = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+        words.sort(key=len, reverse=True)
+        ordinal = "(?P<dayword>" + "|".join(r"\s*".join(re.escape(part) for part in word.split()) for word in words) + ")"
+        self.patterns = [
+            re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
+            re.compile(r"(?<!\d)(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})(?!\d)"),
+            re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
+            re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)"),
+            re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"),
+            # Pashto writes the year first: "د ۱۴۰۰ کال د وري ۱۵مه", "د ۱۴۰۰ کال د وري په ۱۵مه".
+            re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+کال\s+د\s+{edge_l}{month}{edge_r}\s+(?:په\s+)?(?P<day>\d{{1,2}})(?!\d)"),
+            re.compile(rf"{edge_l}{ordinal}\s+(?:من\s+)?{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)") if words else None,
+            re.compile(rf"{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
+        ]
+        self.patterns = [pattern for pattern in self.patterns if pattern is not None]
+        # A dateline that leaves the year to the page ("KABUL, Afghanistan (Jan. 15) –").
+        self.day_month = re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)|(?<!\d)(?P<day2>\d{{1,2}})\s+{edge_l}{month.replace('month', 'month2')}{edge_r}")
+
+    @classmethod
+    def from_csv(cls, path: Path) -> MonthNames:
+        """The month names at `path`, with `ordinal_days.csv` and `date_words.csv` beside it."""
+        ordinals, words = path.with_name("ordinal_days.csv"), path.with_name("date_words.csv")
+        return cls(pl.read_csv(path), pl.read_csv(ordinals) if ordinals.exists() else None, pl.read_csv(words) if words.exists() else None)
+
+    def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, FoundDate]]:
+        """Every date written in `text`, as (start, end, date) over the folded text, earliest first.
+
+        `folded`, when the caller has it, is `fold(text)`.
+        """
+        if not YEAR.search(text):  # every pattern has a four-digit year (\d is any script's digit)
+            return []
+        folded = fold(text) if folded is None else folded
+        found: list[tuple[int, int, FoundDate]] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in self.patterns:
+            for match in pattern.finditer(folded):
+                start, end = match.span()
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                if match.groupdict().get("dayword") and self._unit_before(folded, start):
+                    continue
+                date = self._convert(match.groupdict())
+                if date is not None:
+                    found.append((start, end, date))
+                    taken.append((start, end))
+        return sorted(found, key=lambda item: item[0])
+
+    def _convert(self, parts: dict[str, str | None]) -> FoundDate | None:
+        year = int(parts["year"])
+        if parts.get("dayword"):
+            day = self.ordinal_days["".join(parts["dayword"].split())]
+        else:
+            day = int(parts["day"]) if parts.get("day") else None
+        if parts.get("month"):
+            candidates = self.lookup[parts["month"]]
+        else:
+            candidates = [(calendar_of_year(year), int(parts["mon"]))]
+        for calendar, month in candidates:
+            if calendar is None or year not in YEARS_OF[calendar]:
+                continue
+            date = to_gregorian(calendar, year, month, day or 1)
+            if date is not None:
+                return FoundDate(date, "day" if day else "month", calendar)
+        return None
+
+
+    def _unit_before(self, folded: str, start: int) -> bool:
+        before = folded[:start].split()
+        return bool(before) and before[-1] in self.ordinal_units
+
+    def month_day(self, text: str, year: int) -> FoundDate | None:
+        """A Gregorian day and month written without a year ("Jan. 15", "15 March"), in `year`."""
+        match = self.day_month.search(fold(text))
+        if match is None:
+            return None
+        name, day = (match["month"], match["day"]) if match["month"] else (match["month2"], match["day2"])
+        for calendar, month in self.lookup[name]:
+            if calendar == "gregorian" and year in GREGORIAN_YEARS:
+                date = to_gregorian(calendar, year, month, int(day))
+                if date is not None:
+                    return FoundDate(date, "day", calendar)
+        return None
+
+
+YEARS_OF = {"gregorian": GREGORIAN_YEARS, "solar_hijri": SOLAR_HIJRI_YEARS, "lunar_hijri": LUNAR_HIJRI_YEARS}
+
+
+def calendar_of_year(year: int) -> str | None:
+    for calendar, years in YEARS_OF.items():
+        if year in years:
+            return calendar
+    return None
+
+
+def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
+    try:
+        if calendar == "solar_hijri":
+            return jdatetime.date(year, month, day).togregorian()
+        if calendar == "lunar_hijri":
+            return dt.date(*hijridate.Hijri(year, month, day).to_gregorian().datetuple())
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def parse_published(value: str | None, months: MonthNames) -> FoundDate | None:
+    """The date in a feed's `published` field: RFC 2822, ISO, numeric or written, in any calendar."""
+    if value is None or not value.strip():
+        return None
+    text = to_ascii_digits(value.strip())
+    try:
+        stamp = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        stamp = None
+    # email.utils reads a year below 100 as 19xx/20xx: "0001" would become 2001.
+    if stamp is not None and stamp.year in GREGORIAN_YEARS and not re.search(r"(?<!\d)0\d{3}(?!\d)", text):
+        return FoundDate(stamp.date(), "day", "gregorian")
+    found = months.find(text)
+    return found[0][2] if found else None

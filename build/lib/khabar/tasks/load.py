@@ -1,0 +1,156 @@
+"""The warehouse side of a run: what it already holds, and tonight's rows written all at once.
+
+A run never writes the published warehouse file. It copies it to `<name>.next`, loads and builds
+models there, and then renames the copy over the original, which is atomic. A run killed at any
+point leaves the published file as it was, and analysts reading it are never blocked by the writer.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, config_row
+from khabar.tasks.staging import OUTPUTS, staged_chunks
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
+# DuckDB would otherwise buffer up to 80% of RAM; past this it spills to a temporary folder.
+LOAD_MEMORY_LIMIT = "512MB"
+# Analysts' DuckDB 1.x clients (the CLI from PyPI, notebooks, DBeaver, BI drivers) read storage
+# version 64, written by DuckDB 1.0 and by newer DuckDB when asked for it.
+STORAGE_COMPATIBILITY = "v1.0.0"
+COMPATIBLE_STORAGE_VERSION = 64
+
+
+class WarehouseBusy(RuntimeError):
+    """Another Khabar run holds the warehouse."""
+
+
+def read_sql(*parts: str) -> str:
+    return SQL_DIR.joinpath(*parts).read_text(encoding="utf-8")
+
+
+def working_copy_of(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".next")
+
+
+@contextmanager
+def warehouse_lock(warehouse: Path) -> Iterator[None]:
+    """One writer at a time, across processes; the lock goes with the process if it dies."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = warehouse.with_name(warehouse.name + ".lock")
+    with lock_path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            raise WarehouseBusy(f"another Khabar run (pid {handle.read().strip() or '?'}) is writing {warehouse}; try again when it ends") from None
+        handle.truncate(0)
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return con.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchall()[0][0] > 0
+
+
+def read_ingested_files(warehouse: Path) -> pl.DataFrame:
+    """(`input_file`, `file_hash`) of every landing file the published warehouse has read."""
+    if not warehouse.exists():
+        return pl.DataFrame(schema=INGESTED_SCHEMA)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        if not _has_table(con, "ingested_files"):
+            return pl.DataFrame(schema=INGESTED_SCHEMA)
+        return con.sql("select input_file, file_hash from ingested_files").pl().cast(INGESTED_SCHEMA)
+
+
+def read_earlier_candidates(warehouse: Path, content_hashes: pl.Series, bands: pl.DataFrame) -> pl.DataFrame:
+    """Earlier articles (`article_id`, `cluster_id`, `content_hash`, `signature`) that share a
+    normalized-text hash or an LSH band key with tonight's."""
+    if not warehouse.exists() or content_hashes.is_empty():
+        return pl.DataFrame(schema=EARLIER_SCHEMA)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        if not _has_table(con, "article_minhash_bands"):
+            return pl.DataFrame(schema=EARLIER_SCHEMA)
+        con.register("tonight_hashes", pl.DataFrame({"content_hash": content_hashes.unique()}).to_arrow())
+        con.register("tonight_bands", bands.select("band", "band_key").unique().to_arrow())
+        return con.sql(read_sql("load", "earlier_candidates.sql")).pl().cast(EARLIER_SCHEMA)
+
+
+def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters: pl.DataFrame, run_info: pl.DataFrame) -> Path:
+    """Copy the published warehouse and write tonight's rows into the copy, a chunk per transaction.
+
+    The rows come from the night's Parquet hand-off (`staging`), read by DuckDB itself; `clusters`
+    gives each article its `cluster_id`. Returns the working copy's path; nothing is visible to
+    analysts until `publish_warehouse`.
+    """
+    working = working_copy_of(warehouse)
+    for leftover in (working, working.with_name(working.name + ".wal")):
+        leftover.unlink(missing_ok=True)  # from a run that was killed
+    if warehouse.exists() and storage_version(warehouse) == COMPATIBLE_STORAGE_VERSION:
+        shutil.copyfile(warehouse, working)
+    elif warehouse.exists():
+        copy_into_compatible_file(warehouse, working)
+    config = {"memory_limit": LOAD_MEMORY_LIMIT, "storage_compatibility_version": STORAGE_COMPATIBILITY}
+    with duckdb.connect(str(working), config=config) as con:
+        con.execute(read_sql("load", "schema.sql"))
+        for name, frame in {"run_files": files, "clusters": clusters, "run_dedupe_config": config_row(DedupeConfig()), "run_info": run_info}.items():
+            con.register(name, frame.to_arrow())
+        transaction(con, "replace_changed_files.sql")
+        for chunk in staged_chunks(staging):
+            for name in OUTPUTS:
+                con.read_parquet(str(chunk / f"{name}.parquet")).create_view(f"staged_{name}", replace=True)
+            transaction(con, "insert_chunk.sql")
+        transaction(con, "recompute_canonical.sql", "record_dedupe_config.sql", "drop_staging_views.sql")
+    return working
+
+
+def storage_version(path: Path) -> int | None:
+    """The storage version in a DuckDB file's header (the "DUCK" magic at byte 8, the version after it)."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    return int.from_bytes(header[12:20], "little") if header[8:12] == b"DUCK" else None
+
+
+def copy_into_compatible_file(warehouse: Path, working: Path) -> None:
+    """A warehouse written in a newer storage format, moved once into one DuckDB 1.x clients read."""
+    with duckdb.connect() as con:
+        con.execute("attach ? as published (read_only)", [str(warehouse)])
+        con.execute(f"attach ? as working (storage_version '{STORAGE_COMPATIBILITY}')", [str(working)])
+        con.execute(read_sql("load", "copy_published.sql"))
+
+
+def transaction(con: duckdb.DuckDBPyConnection, *scripts: str) -> None:
+    con.execute("begin transaction")
+    for script in scripts:
+        con.execute(read_sql("load", script))
+    con.execute("commit")
+
+
+def publish_warehouse(working: Path, warehouse: Path, run_summary: pl.DataFrame) -> None:
+    """Record the run in the working copy, then swap it in for the published file atomically."""
+    with duckdb.connect(str(working)) as con:
+        con.register("run_summary", run_summary.to_arrow())
+        con.execute(read_sql("load", "record_run.sql"))
+        con.execute("checkpoint")
+    os.replace(working, warehouse)
+
+
+read_ingested_files_task = task(read_ingested_files, name="read-ingested-files", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
+read_earlier_candidates_task = task(read_earlier_candidates, name="read-earlier-candidates", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
+load_warehouse_task = task(load_warehouse, name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[5, 15])
+publish_warehouse_task = task(publish_warehouse, name="publish", cache_policy=NO_CACHE)

@@ -1,0 +1,38 @@
+"""What every stage hands back besides its rows: the rows it rejected and its counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+# The shape of a rejection before it reaches the `rejected_inputs` table.
+REJECTED_SCHEMA = {"input_file": pl.String, "input_line": pl.Int64, "reason_kind": pl.String, "reason": pl.String}
+
+
+def no_rejections() -> pl.DataFrame:
+    return pl.DataFrame(schema=REJECTED_SCHEMA)
+
+
+def rejection(input_file: str, input_line: int | None, kind: str, reason: str) -> dict:
+    """`kind` is a short code to count by (`invalid_json`); `reason` the sentence a person reads."""
+    return {"input_file": input_file, "input_line": input_line, "reason_kind": kind, "reason": reason}
+
+
+@dataclass(frozen=True)
+class Split:
+    """Rows a stage keeps and rows it refuses, each refusal with a sentence a person can act on."""
+
+    kept: pl.DataFrame
+    rejected: pl.DataFrame = field(default_factory=no_rejections)
+
+
+@dataclass(frozen=True)
+class StageCount:
+    """Rows in and out of one stage, its wall time, and why rows were dropped."""
+
+    stage: str
+    rows_in: int
+    rows_out: int
+    seconds: float
+    rejected_by_reason: dict[str, int] = field(default_factory=dict)

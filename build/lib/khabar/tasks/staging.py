@@ -1,0 +1,48 @@
+"""The night's hand-off between the per-document stages and the warehouse: Parquet files.
+
+Each chunk of landing files leaves one Parquet file per output (its files, articles, rejections,
+topics, countries, signatures, band keys, learned chrome) under `<warehouse>.staging/<run>/chunk-NNNN/`.
+Deduplication reads back only ids, hashes and signatures; the load has DuckDB read the files
+directly, so no night's text is held in Python memory all at once. The folder goes when the run
+is published; a killed run's folder is removed by the next run.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+
+OUTPUTS = ("files", "articles", "rejected", "topics", "countries", "signatures", "bands", "learned_chrome")
+
+
+def staging_root(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".staging")
+
+
+def fresh_staging(warehouse: Path, run_id: str) -> Path:
+    """An empty folder for this run; earlier runs' leftovers (a killed run) are removed."""
+    root = staging_root(warehouse)
+    shutil.rmtree(root, ignore_errors=True)
+    folder = root / run_id
+    folder.mkdir(parents=True)
+    return folder
+
+
+def write_chunk(folder: Path, outputs: dict[str, pl.DataFrame]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in OUTPUTS:
+        outputs[name].write_parquet(folder / f"{name}.parquet")
+
+
+def staged_chunks(staging: Path) -> list[Path]:
+    return sorted(staging.glob("chunk-*"))
+
+
+def scan_staged(staging: Path, name: str) -> pl.LazyFrame:
+    return pl.scan_parquet([str(chunk / f"{name}.parquet") for chunk in staged_chunks(staging)])
+
+
+def remove_staging(warehouse: Path) -> None:
+    shutil.rmtree(staging_root(warehouse), ignore_errors=True)
