@@ -1,1 +1,0 @@
-"""Khabar's Prefect flows: the nightly DAG, the SQL-model build and the command line."""

@@ -1,1 +1,0 @@
-insert into pipeline_runs by name select * from run_summary;
