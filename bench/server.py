@@ -5,21 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+# free_port is imported from here by the tests and benchmarks as well.
+from khabar.flows.temporary_server import free_port, wait_until_healthy  # noqa: F401
+
 START_SECONDS = 90
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def offline_environment(home: Path, port: int) -> dict[str, str]:
@@ -47,17 +41,8 @@ def prefect_server(home: Path, port: int):
             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         try:
-            deadline = time.monotonic() + START_SECONDS
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the Prefect server did not start; see {home / 'server.log'}")
-                time.sleep(0.5)
+            if not wait_until_healthy(api_url, server, START_SECONDS):
+                raise RuntimeError(f"the Prefect server did not start; see {home / 'server.log'}")
             yield api_url
         finally:
             os.killpg(server.pid, signal.SIGTERM)

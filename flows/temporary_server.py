@@ -44,6 +44,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_healthy(api_url: str, server: subprocess.Popen, seconds: float = START_SECONDS) -> bool:
+    """True once the API answers /health; False if the server process ends or time runs out first."""
+    deadline = time.monotonic() + seconds
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
 def die_with_parent() -> None:
     """Runs in the server process before it starts: the kernel sends it SIGTERM when we die."""
     libc = ctypes.CDLL(None, use_errno=True)
@@ -60,17 +74,8 @@ def temporary_server() -> Iterator[str]:
     server = subprocess.Popen(command, env=env, preexec_fn=die_with_parent if sys.platform == "linux" else None)
     api_url = f"http://127.0.0.1:{port}/api"
     try:
-        deadline = time.monotonic() + START_SECONDS
-        while True:
-            try:
-                with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the temporary Prefect server did not start (exit code {server.poll()})")
-            time.sleep(0.2)
+        if not wait_until_healthy(api_url, server):
+            raise RuntimeError(f"the temporary Prefect server did not start (exit code {server.poll()})")
         yield api_url
     finally:
         server.terminate()

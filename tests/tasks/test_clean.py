@@ -148,7 +148,7 @@ BODY_FA = "وزیر امور خارجه کشورمان پس از رایزنی‌
 
 def test_a_headline_that_asks_keeps_its_question_mark():
     assert clean_text(f"رئيسها زار باكستان.. هل بدأت إيران ترتيب الميدان لحرب جديدة؟\n\n{BODY_AR}", "ar")["title"] == "رئيسها زار باكستان.. هل بدأت إيران ترتيب الميدان لحرب جديدة؟"
-    assert clean_text(f"Will the talks in Doha end the war?\n\nThe delegations met for a third day in the Qatari capital and agreed on an agenda.", "en")["title"] == "Will the talks in Doha end the war?"
+    assert clean_text("Will the talks in Doha end the war?\n\nThe delegations met for a third day in the Qatari capital and agreed on an agenda.", "en")["title"] == "Will the talks in Doha end the war?"
 
 
 def test_a_teaser_cut_mid_word_goes_and_the_paragraph_stays():
