@@ -68,6 +68,27 @@ def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return con.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchall()[0][0] > 0
 
 
+class DedupeSettingsChanged(RuntimeError):
+    """Signatures made with other MinHash settings cannot be compared with tonight's."""
+
+
+def check_dedupe_settings(con: duckdb.DuckDBPyConnection, config: DedupeConfig) -> None:
+    """Stop before comparing tonight's signatures with earlier ones made with other settings."""
+    if not _has_table(con, "dedupe_config"):
+        return
+    stored = con.sql("select * from dedupe_config").pl()
+    if stored.is_empty():
+        return
+    wanted = config_row(config).row(0, named=True)
+    differing = {name: (value, wanted[name]) for name, value in stored.row(0, named=True).items() if name in wanted and value != wanted[name]}
+    if differing:
+        described = ", ".join(f"{name} {old} -> {new}" for name, (old, new) in differing.items())
+        raise DedupeSettingsChanged(
+            f"the warehouse's MinHash signatures were made with other settings ({described}); restore DedupeConfig "
+            "or re-sign the earlier articles before loading more"
+        )
+
+
 def read_ingested_files(warehouse: Path) -> pl.DataFrame:
     """(`input_file`, `file_hash`) of every landing file the published warehouse has read."""
     if not warehouse.exists():
@@ -86,6 +107,7 @@ def read_earlier_candidates(warehouse: Path, content_hashes: pl.Series, bands: p
     with duckdb.connect(str(warehouse), read_only=True) as con:
         if not _has_table(con, "article_minhash_bands"):
             return pl.DataFrame(schema=EARLIER_SCHEMA)
+        check_dedupe_settings(con, DedupeConfig())
         con.register("tonight_hashes", pl.DataFrame({"content_hash": content_hashes.unique()}).to_arrow())
         con.register("tonight_bands", bands.select("band", "band_key").unique().to_arrow())
         return con.sql(read_sql("load", "earlier_candidates.sql")).pl().cast(EARLIER_SCHEMA)

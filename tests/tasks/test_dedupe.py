@@ -111,3 +111,19 @@ def test_an_undated_canonical_is_kept_when_a_dated_copy_arrives(warehouse):
     assert canonical(warehouse) == ["undated"]
     add(warehouse, "dated", "2024-05-01", "2024-05-09")
     assert canonical(warehouse) == ["undated"]
+
+
+def test_signatures_made_with_other_settings_stop_the_run_instead_of_being_compared(tmp_path):
+    from khabar.tasks.load import DedupeSettingsChanged, read_earlier_candidates
+
+    warehouse = tmp_path / "w.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute((SQL_DIR / "load" / "schema.sql").read_text())
+        con.execute("insert into dedupe_config values (4, 128, 32, 4, 0.5, 0.8, 1, 500)")  # 128 permutations, 32 bands
+    frame = articles({"a": STORY})
+    _, bands = sign_articles(frame)
+    with pytest.raises(DedupeSettingsChanged, match=r"num_perm 128 -> 125.*bands 32 -> 25"):
+        read_earlier_candidates(warehouse, frame["content_hash"], bands)
+    with duckdb.connect(str(warehouse)) as con:  # the settings of this Khabar: compared as usual
+        con.execute("delete from dedupe_config; insert into dedupe_config values (4, 125, 25, 5, 0.5, 0.8, 1, 500)")
+    assert read_earlier_candidates(warehouse, frame["content_hash"], bands).is_empty()
