@@ -13,7 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from khabar.tasks.chrome import SENTENCE_END, Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.extract import RAW_SCHEMA
-from khabar.tasks.published import DateConfig, find_published
+from khabar.tasks.published import DateConfig, find_published, is_dateline_only
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
 
@@ -33,8 +33,6 @@ class CleanConfig:
 
 # A headline may ask or exclaim ("?", "؟", "!"); it does not end like a statement.
 STATEMENT_END = re.compile(r"[.:۔。][\"'»”’)]*$")
-# "KABUL, Afghanistan (Jan. 15, 2013)" on a line of its own is a dateline, not a headline.
-DATELINE_ONLY = re.compile(r"^[^()]{2,60}\([^()]*\d[^()]*\)\s*[–—\-]*\s*$")
 
 
 ZWNJ = "\u200c"
@@ -105,7 +103,7 @@ def pick_title(lines: list[str], config: CleanConfig) -> tuple[str | None, list[
     # A headline always has a body below it.
     for i in filled[: min(config.title_search_lines, len(filled) - 1)]:
         line = lines[i].strip()
-        if len(line.split()) <= config.title_max_words and len(line) <= config.title_max_chars and not STATEMENT_END.search(line) and not DATELINE_ONLY.match(line):
+        if len(line.split()) <= config.title_max_words and len(line) <= config.title_max_chars and not STATEMENT_END.search(line) and not is_dateline_only(line):
             return line, lines[:i] + lines[i + 1 :]
     return None, lines
 

@@ -22,6 +22,7 @@ URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/._-]|$)")
 # or directly a dash or bar. A comma does not: "وفي أبريل 2017، أطلق" is a sentence about 2017.
 DATELINE_TAIL = re.compile(r"^\s*(?:\)\s*(?:\d{1,2}:\d{2}\s*)?(?:[–—\-|:]|$)|(?:\d{1,2}:\d{2}\s*)?[–—\-|])")
 STAMP_TAIL = re.compile(r"^\s*[)،,|–—\-]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[)|]?\s*$")
+DATELINE_ONLY = re.compile(r"^[^()]{2,60}\([^()]*\d[^()]*\)\s*[–—\-]*\s*$")
 # "2011-01-S-169": an ISAF-style release number carries the year and month of its dateline.
 RELEASE_NUMBER = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{1,2})-[A-Z]+-")
 
@@ -96,6 +97,11 @@ def dateline_date(folded: str, found: list, months: MonthNames, year_hint: int |
     if year_hint is not None and match and len(match.group(1).split()) <= config.dateline_prefix_words:
         return months.month_day(match.group(2), year_hint)
     return None
+
+
+def is_dateline_only(line: str) -> bool:
+    """"KABUL, Afghanistan (Jan. 15, 2013)" on a line of its own: a dateline, never a headline."""
+    return DATELINE_ONLY.match(line) is not None
 
 
 def url_date(url: str | None) -> FoundDate | None:

@@ -81,8 +81,8 @@ class Sources:
         """The display name of an outlet written as `written` ("Alarabia", "خبرگزاري فارس")."""
         return self.by_name.get(name_key(written)) if written else None
 
-    def outlet_of_url(self, url: str | None) -> str | None:
-        host = site_of(url)
+    def outlet_of_host(self, host: str | None) -> str | None:
+        """The outlet whose domain `host` is, or is under ("urdu.geo.tv" is Geo News)."""
         while host and "." in host:
             if host in self.by_domain:
                 return self.by_domain[host]
@@ -130,9 +130,7 @@ class Sources:
         given = (feed_source or "").strip()
         if given:
             return Credit(self.outlet_named(given) or given, "feed")
-        if (from_url := self.outlet_of_url(url)) is not None:
-            return Credit(from_url, "url")
         if (host := site_of(url)) is not None:
-            return Credit(host, "url")
+            return Credit(self.outlet_of_host(host) or host, "url")
         named = self.credited_in_text(raw_lines, body_lines, language)
         return Credit(named, "text" if named else None)
