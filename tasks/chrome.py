@@ -108,13 +108,16 @@ def is_body_sentence(line: str, config: ChromeConfig) -> bool:
     return words >= config.body_sentence_words or (words >= config.short_sentence_words and SENTENCE_END.search(line.strip()) is not None)
 
 
-def inline_link_end(lines: list[str], at: int, config: ChromeConfig) -> int | None:
+def inline_link_end(lines: list[str], at: int, config: ChromeConfig, body_started: bool = True) -> int | None:
     """Where an inline "read also: <headline>" ends, or None when it opens a list of headlines.
 
     An inline link is one line, the label and its headline, with the article going on below it
     in body sentences: only that line goes. A label on a line of its own opens the page's list
-    of other stories (their headlines, often with their first paragraphs): it goes with all after it.
+    of other stories (their headlines, often with their first paragraphs): it goes with all after
+    it. Above the article's first sentence no list of other stories can start: only the line goes.
     """
+    if not body_started:
+        return at + 1
     if len(strip_edges(lines[at]).split()) <= 3:
         return None
     following = [i for i in range(at + 1, len(lines)) if lines[i].strip()]
@@ -127,7 +130,7 @@ def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None
     """Drop share/comment/navigation lines; cut "read also" lists and all that follows them,
     but only the link itself when the article goes on below an inline "read also"."""
     kept: list[str] = []
-    skip_to = 0
+    skip_to, body_started = 0, False
     for i, line in enumerate(lines):
         if i < skip_to:
             continue
@@ -138,7 +141,7 @@ def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None
         if action == "cut_rest":
             break
         if action == "read_also":
-            end = inline_link_end(lines, i, chrome.config)
+            end = inline_link_end(lines, i, chrome.config, body_started)
             if end is None:
                 break
             skip_to = end
@@ -146,6 +149,7 @@ def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None
         if action == "drop_line" or not LETTER.search(line) or URL_LINE.match(line.strip()):
             continue
         kept.append(chrome.without_end_marker(line) if chrome.end_markers else line)
+        body_started = body_started or is_body_sentence(line, chrome.config)
     return kept
 
 

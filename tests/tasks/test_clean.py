@@ -285,3 +285,10 @@ def test_one_story_sent_three_times_is_not_learned_as_chrome():
     assert learned.is_empty()
     split = clean_articles(frame, Chrome(pl.read_csv(ROOT / "sql" / "seeds" / "chrome_phrases.csv"), learned), MONTHS, SOURCES)
     assert split.rejected.is_empty() and split.kept.height == 5
+
+
+def test_a_read_also_line_above_the_article_removes_only_itself():
+    # A link at the very top, above a press release's header lines: no list of other stories starts there.
+    raw = "یہ بھی پڑھیں: دیگر خبریں\nISAF Joint Command - Afghanistan\nFor Immediate Release\n\nKABUL, Afghanistan (Sept. 1) - An Afghan and coalition security force detained several insurgents in Helmand province Tuesday."
+    text = clean_text(raw, "en")["text"]
+    assert text.startswith("KABUL, Afghanistan (Sept. 1)") and "دیگر خبریں" not in text
