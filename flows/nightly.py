@@ -15,7 +15,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from khabar.flows.batching import Stages, batches, concat, file_chunks, forget_task_results, run_batches
 from khabar.flows.models import build_models
-from khabar.tasks.chrome import LEARNED_SCHEMA, Chrome, learn_repeated_lines_task
+from khabar.tasks.chrome import SHORT_LINES_SCHEMA, Chrome, learn_chrome_task, short_lines_task
 from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
@@ -28,13 +28,14 @@ from khabar.tasks.load import (
     load_warehouse_task,
     publish_warehouse_task,
     read_earlier_candidates_task,
+    read_earlier_chrome_task,
     read_ingested_files_task,
     warehouse_lock,
 )
 from khabar.tasks.sources import Sources
 from khabar.tasks.report import night_counts, publish_report_task, run_record, summarize_run
 from khabar.tasks.stage import REJECTED_SCHEMA
-from khabar.tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk
+from khabar.tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk, write_night
 from khabar.tasks.topics import TOPIC_SCHEMA, Lexicon, tag_topics_task
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -65,8 +66,17 @@ class ReferenceData:
         )
 
 
-def transform_chunk(files: pl.DataFrame, reference: ReferenceData, stages: Stages) -> dict[str, pl.DataFrame]:
-    """Read, detect language, clean, sign and tag one chunk of landing files."""
+@dataclass(frozen=True)
+class ReadChunk:
+    """One chunk of landing files read and decoded, its articles' language detected."""
+
+    files: pl.DataFrame  # less the files left for the next run
+    raw: pl.DataFrame
+    rejected: pl.DataFrame
+
+
+def read_chunk(files: pl.DataFrame, stages: Stages) -> ReadChunk:
+    """Read, decode and detect the language of one chunk of landing files."""
     reads = run_batches("read-and-decode", read_inputs_task, batches(files, FILES_PER_BATCH))
     raw, rejected = concat([r.kept for r in reads]), concat([r.rejected for r in reads], REJECTED_SCHEMA)
     # Files that could not be read as discovered wait for the next run: no row, no rejection.
@@ -79,13 +89,15 @@ def transform_chunk(files: pl.DataFrame, reference: ReferenceData, stages: Stage
     languages = concat(run_batches("detect-language", detect_language_task, batches(raw, ARTICLES_PER_BATCH)), LANGUAGE_SCHEMA)
     raw = raw.join(languages, on="article_id", how="left", maintain_order="left")
     stages.done("detect-language", raw.height, languages.height)
+    return ReadChunk(files, raw, rejected)
 
-    learned = learn_repeated_lines_task(raw) if raw.height else pl.DataFrame(schema=LEARNED_SCHEMA)
-    chrome = Chrome(reference.chrome_phrases, learned)
-    cleaned = run_batches("clean", clean_articles_task, batches(raw, ARTICLES_PER_BATCH), chrome, reference.months, reference.sources)
+
+def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, stages: Stages) -> dict[str, pl.DataFrame]:
+    """Clean, sign and tag one chunk of read articles."""
+    cleaned = run_batches("clean", clean_articles_task, batches(read.raw, ARTICLES_PER_BATCH), chrome, reference.months, reference.sources)
     articles = hash_contents_task(concat([c.kept for c in cleaned], ARTICLE_SCHEMA))
     emptied = concat([c.rejected for c in cleaned], REJECTED_SCHEMA)
-    stages.done("clean", raw.height, articles.height, emptied)
+    stages.done("clean", read.raw.height, articles.height, emptied)
 
     signed = run_batches("sign-minhash", sign_articles_task, batches(articles, ARTICLES_PER_BATCH))
     signatures, bands = concat([s for s, _ in signed], SIGNATURE_SCHEMA), concat([b for _, b in signed], BAND_SCHEMA)
@@ -96,18 +108,29 @@ def transform_chunk(files: pl.DataFrame, reference: ReferenceData, stages: Stage
     countries = concat(run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), reference.gazetteer), COUNTRY_SCHEMA)
     stages.done("tag-countries", articles.height, countries.height)
     return {
-        "files": files, "articles": articles.drop("match_text"), "rejected": concat([rejected, emptied], REJECTED_SCHEMA), "topics": topics, "countries": countries,
-        "signatures": signatures, "bands": bands, "learned_chrome": learned,
+        "files": read.files, "articles": articles.drop("match_text"), "rejected": concat([read.rejected, emptied], REJECTED_SCHEMA),
+        "topics": topics, "countries": countries, "signatures": signatures, "bands": bands,
     }
+
+
+def learn_night_chrome(warehouse: Path, lines: pl.DataFrame, reference: ReferenceData, stages: Stages) -> tuple[Chrome, dict[str, pl.DataFrame]]:
+    """Page chrome from the whole night's short lines and earlier nights' counts of the same sources."""
+    earlier_lines, earlier_sources = read_earlier_chrome_task(warehouse, lines["source_key"])
+    chrome_lines, chrome_sources = learn_chrome_task(lines, earlier_lines, earlier_sources)
+    stages.done("learn-chrome", chrome_sources.height, int(chrome_lines["is_chrome"].sum()))
+    return Chrome(reference.chrome_phrases, chrome_lines), {"chrome_lines": chrome_lines, "chrome_sources": chrome_sources}
 
 
 # One thread per core: the stages are Python-bound, and more threads only fight over the GIL
 # (20,000 articles: 46 s with two threads, 61 s with the default six).
 @flow(name="nightly_ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count()))
-def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAREHOUSE, settle_seconds: float = 0.0) -> dict:
+def nightly_ingest(
+    landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAREHOUSE, settle_seconds: float = 0.0, chunk_bytes: int = CHUNK_BYTES
+) -> dict:
     """Ingest whatever is new in `landing` into the DuckDB file `warehouse`; returns the run summary.
 
     Files modified less than `settle_seconds` ago are taken as still being written and wait.
+    `chunk_bytes` of landing files are read into memory at a time; the result does not depend on it.
     """
     logger = get_run_logger()
     landing, warehouse = Path(landing).resolve(), Path(warehouse).resolve()
@@ -124,12 +147,28 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
             logger.info("nothing new in %s: the warehouse is unchanged", landing)
             return summarize_run(files_seen, files, stages=stages.as_list(), seconds=time.monotonic() - started).as_dict()
         staging = fresh_staging(warehouse, run_id)
-        chunks, reference = file_chunks(files, CHUNK_BYTES), ReferenceData.load()
-        read_files = []
+        chunks, reference = file_chunks(files, chunk_bytes), ReferenceData.load()
+        # First read the whole night, a chunk at a time, so that the page chrome is learned from
+        # all of it: which lines are cut must not depend on how files fall into chunks.
+        reads, lines = [], []
         for number, chunk in enumerate(chunks, start=1):
-            logger.info("chunk %d/%d: %d files, %.1f MB", number, len(chunks), chunk.height, chunk["size_bytes"].sum() / 1e6)
-            outputs = transform_chunk(chunk, reference, stages)
+            logger.info("reading chunk %d/%d: %d files, %.1f MB", number, len(chunks), chunk.height, chunk["size_bytes"].sum() / 1e6)
+            read = read_chunk(chunk, stages)
+            read.raw.write_parquet(staging / f"raw-{number:04d}.parquet")
+            lines.append(short_lines_task(read.raw))
+            reads.append((read.files, read.rejected))
+            forget_task_results()
+            stages.restart_clock()
+        chrome, night_outputs = learn_night_chrome(warehouse, concat(lines, SHORT_LINES_SCHEMA), reference, stages)
+        write_night(staging, night_outputs)
+        del lines
+        read_files = []
+        for number, (chunk_files, rejected) in enumerate(reads, start=1):
+            logger.info("transforming chunk %d/%d", number, len(reads))
+            raw = staging / f"raw-{number:04d}.parquet"
+            outputs = transform_chunk(ReadChunk(chunk_files, pl.read_parquet(raw), rejected), chrome, reference, stages)
             write_chunk(staging / f"chunk-{number:04d}", outputs)
+            raw.unlink()
             read_files.append(outputs["files"])
             forget_task_results()
             stages.restart_clock()
@@ -145,15 +184,15 @@ def nightly_ingest(landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAR
 
         # Load, build the models, publish
         run_info = pl.DataFrame({"run_id": [run_id], "ingested_at": [started_at]})
-        working = load_warehouse_task(warehouse, files, staging, clusters, run_info)
-        stages.done("load", keys.height, keys.height)
+        working, written = load_warehouse_task(warehouse, files, staging, clusters, run_info)
+        stages.done("load", keys.height, written)
         model_rows = build_models(working)
         stages.done("build-models", len(model_rows), sum(model_rows.values()))
         counts = night_counts(staging, clusters)
         summary = summarize_run(files_seen, files, *counts, stages.as_list(), time.monotonic() - started)
-        publish_warehouse_task(working, warehouse, run_record(run_id, str(flow_run.name or ""), started_at, landing, summary))
+        held = publish_warehouse_task(working, warehouse, run_record(run_id, str(flow_run.name or ""), started_at, landing, summary))
         remove_staging(warehouse)
-        stages.done("publish", 1, 1)
+        stages.done("publish", written, held)  # tonight's articles in, the warehouse's articles out
     summary = summarize_run(files_seen, files, *counts, stages.as_list(), time.monotonic() - started)
     publish_report_task(summary)
     logger.info("published %s: %d articles accepted, %d inputs rejected", warehouse, summary.articles_accepted, summary.inputs_rejected)

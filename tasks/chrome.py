@@ -44,12 +44,15 @@ LEAD_SENTENCE = re.compile(r"^\s*([^.!?؟۔]{20,400}[.!?؟۔])\s*")
 CHROME_LINE_CHARS = 120
 
 
-LEARNED_SCHEMA = {"source_key": pl.String, "line": pl.String, "articles": pl.UInt32}
+SHORT_LINES_SCHEMA = {"source_key": pl.String, "text_hash": pl.UInt64, "line": pl.String}
+CHROME_LINES_SCHEMA = {"source_key": pl.String, "line": pl.String, "articles": pl.UInt32, "is_chrome": pl.Boolean}
+CHROME_HISTORY_SCHEMA = {"source_key": pl.String, "line": pl.String, "articles": pl.UInt32}
+SOURCE_ARTICLES_SCHEMA = {"source_key": pl.String, "articles": pl.UInt32}
 
 
 class Chrome:
     """Page chrome: the phrases of `sql/seeds/chrome_phrases.csv`, matched on folded lines, and
-    the lines learned from tonight's articles (`learn_repeated_lines`), per source."""
+    the lines a source repeats across its articles (`learn_chrome`)."""
 
     def __init__(self, phrases: pl.DataFrame, learned: pl.DataFrame | None = None, config: ChromeConfig = ChromeConfig()):
         self.config = config
@@ -71,7 +74,7 @@ class Chrome:
         self.patterns = [
             (re.compile(fold_letters(r["phrase"]), re.IGNORECASE), r["action"]) for r in phrases.iter_rows(named=True) if r["match"] == "pattern"
         ]
-        self.learned = set() if learned is None else set(learned.select("source_key", "line").iter_rows())
+        self.learned = set() if learned is None else set(learned.filter("is_chrome").select("source_key", "line").iter_rows())
 
     def action(self, line: str, source_key: str | None = None) -> str | None:
         if self.learned and (source_key, line.strip()) in self.learned:
@@ -222,36 +225,60 @@ def source_key(feed_source: str | None, feed_url: str | None, input_file: str | 
     return (feed_source or "").strip() or site_of(feed_url) or str(PurePosixPath(input_file or "").parent)
 
 
-def learn_repeated_lines(articles: pl.DataFrame, config: ChromeConfig = ChromeConfig()) -> pl.DataFrame:
-    """Short lines that one source repeats across many of tonight's articles: its page chrome.
+def short_lines(articles: pl.DataFrame) -> pl.DataFrame:
+    """(`source_key`, `text_hash`, `line`): each distinct text of a source once, with its short lines.
 
-    A line counts when it appears in at least `chrome_min_articles` articles and in at least
-    `chrome_min_share` of the articles of a source that sent at least `chrome_min_source_articles`.
+    A text without a short line still gives a row (`line` NULL) so that it counts among its
+    source's articles. Read from every chunk of the night, these are all that learning needs.
     """
-    # One story sent three times (other URLs, same text) repeats all its lines: count each text once.
-    keyed = articles.unique("raw_text", keep="first", maintain_order=True).select(
-        "article_id",
-        pl.struct("feed_source", "feed_url", "input_file")
-        .map_elements(lambda r: source_key(r["feed_source"], r["feed_url"], r["input_file"]), return_dtype=pl.String)
-        .alias("source_key"),
-        pl.col("raw_text").str.split("\n").alias("line"),
+    keys = pl.struct("feed_source", "feed_url", "input_file").map_elements(
+        lambda r: source_key(r["feed_source"], r["feed_url"], r["input_file"]), return_dtype=pl.String
     )
-    per_source = keyed.group_by("source_key").agg(pl.len().alias("source_articles"))
+    texts = articles.select(keys.alias("source_key"), pl.col("raw_text").hash().alias("text_hash"), pl.col("raw_text").str.split("\n").alias("line"))
     lines = (
-        keyed.explode("line")
+        texts.explode("line")
         .with_columns(pl.col("line").str.strip_chars())
-        .filter(pl.col("line").str.len_chars().is_between(1, CHROME_LINE_CHARS))
-        .unique(["article_id", "source_key", "line"])
-        .group_by("source_key", "line")
-        .agg(pl.len().cast(pl.UInt32).alias("articles"))
-        .join(per_source, on="source_key")
-        .filter(
-            (pl.col("source_articles") >= config.chrome_min_source_articles)
-            & (pl.col("articles") >= config.chrome_min_articles)
-            & (pl.col("articles") >= config.chrome_min_share * pl.col("source_articles"))
+        .with_columns(pl.when(pl.col("line").str.len_chars().is_between(1, CHROME_LINE_CHARS)).then(pl.col("line")).alias("line"))
+    )
+    return lines.unique(maintain_order=True).cast(SHORT_LINES_SCHEMA)
+
+
+def learn_chrome(
+    lines: pl.DataFrame, earlier_lines: pl.DataFrame | None = None, earlier_sources: pl.DataFrame | None = None, config: ChromeConfig = ChromeConfig()
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Lines a source repeats across its articles, tonight and on earlier nights: its page chrome.
+
+    `lines` are the night's `short_lines`; `earlier_lines` (`source_key`, `line`, `articles`) and
+    `earlier_sources` (`source_key`, `articles`) sum what earlier nights recorded. A line is chrome
+    when, over all those nights, it is in at least `chrome_min_articles` articles and at least
+    `chrome_min_share` of the articles of a source that sent at least `chrome_min_source_articles`.
+    Each distinct text counts once: one story sent three times repeats all its lines.
+
+    Returns tonight's rows to remember: the lines (`CHROME_LINES_SCHEMA`; a line is kept when two
+    of tonight's texts carry it or an earlier night recorded it) and the sources' article counts.
+    """
+    earlier_lines = pl.DataFrame(schema=CHROME_HISTORY_SCHEMA) if earlier_lines is None else earlier_lines.cast(CHROME_HISTORY_SCHEMA)
+    earlier_sources = pl.DataFrame(schema=SOURCE_ARTICLES_SCHEMA) if earlier_sources is None else earlier_sources.cast(SOURCE_ARTICLES_SCHEMA)
+    lines = lines.unique(["source_key", "text_hash", "line"])
+    sources = lines.group_by("source_key").agg(pl.col("text_hash").n_unique().cast(pl.UInt32).alias("articles")).sort("source_key")
+    tonight = lines.drop_nulls("line").group_by("source_key", "line").agg(pl.len().cast(pl.UInt32).alias("articles"))
+    known = earlier_lines.select("source_key", "line", pl.lit(True).alias("known"))
+    tonight = tonight.join(known, on=["source_key", "line"], how="left").filter((pl.col("articles") >= 2) | pl.col("known").is_not_null())
+    source_totals = sources.join(earlier_sources, on="source_key", how="left", suffix="_earlier").select(
+        "source_key", (pl.col("articles") + pl.col("articles_earlier").fill_null(0)).alias("source_articles")
+    )
+    decided = (
+        tonight.join(earlier_lines, on=["source_key", "line"], how="left", suffix="_earlier")
+        .with_columns((pl.col("articles") + pl.col("articles_earlier").fill_null(0)).alias("all_articles"))
+        .join(source_totals, on="source_key")
+        .with_columns(
+            is_chrome=(pl.col("source_articles") >= config.chrome_min_source_articles)
+            & (pl.col("all_articles") >= config.chrome_min_articles)
+            & (pl.col("all_articles") >= config.chrome_min_share * pl.col("source_articles"))
         )
     )
-    return lines.select("source_key", "line", "articles").sort("source_key", "line").cast(LEARNED_SCHEMA)
+    return decided.select(*CHROME_LINES_SCHEMA).sort("source_key", "line").cast(CHROME_LINES_SCHEMA), sources.cast(SOURCE_ARTICLES_SCHEMA)
 
 
-learn_repeated_lines_task = task(learn_repeated_lines, name="learn-chrome", cache_policy=NO_CACHE)
+short_lines_task = task(short_lines, name="list-short-lines", cache_policy=NO_CACHE)
+learn_chrome_task = task(learn_chrome, name="learn-chrome", cache_policy=NO_CACHE)

@@ -19,8 +19,9 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from khabar.tasks.chrome import CHROME_HISTORY_SCHEMA, SOURCE_ARTICLES_SCHEMA
 from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, config_row
-from khabar.tasks.staging import OUTPUTS, staged_chunks
+from khabar.tasks.staging import NIGHT_OUTPUTS, OUTPUTS, staged_chunks
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
@@ -113,12 +114,26 @@ def read_earlier_candidates(warehouse: Path, content_hashes: pl.Series, bands: p
         return con.sql(read_sql("load", "earlier_candidates.sql")).pl().cast(EARLIER_SCHEMA)
 
 
-def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters: pl.DataFrame, run_info: pl.DataFrame) -> Path:
+def read_earlier_chrome(warehouse: Path, source_keys: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What earlier nights counted for tonight's sources: their repeated lines and their articles."""
+    empty = pl.DataFrame(schema=CHROME_HISTORY_SCHEMA), pl.DataFrame(schema=SOURCE_ARTICLES_SCHEMA)
+    if not warehouse.exists() or source_keys.is_empty():
+        return empty
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        if not _has_table(con, "chrome_sources"):
+            return empty
+        con.register("tonight_sources", pl.DataFrame({"source_key": source_keys.unique()}).to_arrow())
+        lines = con.sql(read_sql("load", "earlier_chrome_lines.sql")).pl().cast(CHROME_HISTORY_SCHEMA)
+        sources = con.sql(read_sql("load", "earlier_chrome_sources.sql")).pl().cast(SOURCE_ARTICLES_SCHEMA)
+    return lines, sources
+
+
+def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters: pl.DataFrame, run_info: pl.DataFrame) -> tuple[Path, int]:
     """Copy the published warehouse and write tonight's rows into the copy, a chunk per transaction.
 
     The rows come from the night's Parquet hand-off (`staging`), read by DuckDB itself; `clusters`
-    gives each article its `cluster_id`. Returns the working copy's path; nothing is visible to
-    analysts until `publish_warehouse`.
+    gives each article its `cluster_id`. Returns the working copy's path, where nothing is visible
+    to analysts until `publish_warehouse`, and how many articles were written.
     """
     working = working_copy_of(warehouse)
     for leftover in (working, working.with_name(working.name + ".wal")):
@@ -137,8 +152,11 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
             for name in OUTPUTS:
                 con.read_parquet(str(chunk / f"{name}.parquet")).create_view(f"staged_{name}", replace=True)
             transaction(con, "insert_chunk.sql")
-        transaction(con, "recompute_canonical.sql", "record_dedupe_config.sql", "drop_staging_views.sql")
-    return working
+        for name in NIGHT_OUTPUTS:
+            con.read_parquet(str(staging / f"{name}.parquet")).create_view(f"staged_{name}", replace=True)
+        transaction(con, "insert_chrome.sql", "recompute_canonical.sql", "record_dedupe_config.sql", "drop_staging_views.sql")
+        written = con.execute("select count(*) from articles where run_id = (select run_id from run_info)").fetchone()[0]
+    return working, written
 
 
 def storage_version(path: Path) -> int | None:
@@ -163,15 +181,20 @@ def transaction(con: duckdb.DuckDBPyConnection, *scripts: str) -> None:
     con.execute("commit")
 
 
-def publish_warehouse(working: Path, warehouse: Path, run_summary: pl.DataFrame) -> None:
-    """Record the run in the working copy, then swap it in for the published file atomically."""
+def publish_warehouse(working: Path, warehouse: Path, run_summary: pl.DataFrame) -> int:
+    """Record the run in the working copy, then swap it in for the published file atomically.
+
+    Returns how many articles the published warehouse now holds."""
     with duckdb.connect(str(working)) as con:
         con.register("run_summary", run_summary.to_arrow())
         con.execute(read_sql("load", "record_run.sql"))
         con.execute("checkpoint")
+        held = con.execute("select count(*) from articles").fetchone()[0]
     os.replace(working, warehouse)
+    return held
 
 
+read_earlier_chrome_task = task(read_earlier_chrome, name="read-earlier-chrome", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
 read_ingested_files_task = task(read_ingested_files, name="read-ingested-files", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
 read_earlier_candidates_task = task(read_earlier_candidates, name="read-earlier-candidates", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
 load_warehouse_task = task(load_warehouse, name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[5, 15])

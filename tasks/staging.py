@@ -1,7 +1,9 @@
 """The night's hand-off between the per-document stages and the warehouse: Parquet files.
 
-Each chunk of landing files leaves one Parquet file per output (its files, articles, rejections,
-topics, countries, signatures, band keys, learned chrome) under `<warehouse>.staging/<run>/chunk-NNNN/`.
+Each chunk of landing files is read first (`raw-NNNN.parquet`); once the whole night is read
+and its page chrome learned, each is transformed and leaves one Parquet file per output (its
+files, articles, rejections, topics, countries, signatures, band keys) under
+`<warehouse>.staging/<run>/chunk-NNNN/`, and the night's chrome lines and sources beside them.
 Deduplication reads back only ids, hashes and signatures; the load has DuckDB read the files
 directly, so no night's text is held in Python memory all at once. The folder goes when the run
 is published; a killed run's folder is removed by the next run.
@@ -14,7 +16,8 @@ from pathlib import Path
 
 import polars as pl
 
-OUTPUTS = ("files", "articles", "rejected", "topics", "countries", "signatures", "bands", "learned_chrome")
+OUTPUTS = ("files", "articles", "rejected", "topics", "countries", "signatures", "bands")
+NIGHT_OUTPUTS = ("chrome_lines", "chrome_sources")
 
 
 def staging_root(warehouse: Path) -> Path:
@@ -33,6 +36,11 @@ def fresh_staging(warehouse: Path, run_id: str) -> Path:
 def write_chunk(folder: Path, outputs: dict[str, pl.DataFrame]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in OUTPUTS:
+        outputs[name].write_parquet(folder / f"{name}.parquet")
+
+
+def write_night(folder: Path, outputs: dict[str, pl.DataFrame]) -> None:
+    for name in NIGHT_OUTPUTS:
         outputs[name].write_parquet(folder / f"{name}.parquet")
 
 

@@ -7,4 +7,5 @@ drop view if exists staged_topics;
 drop view if exists staged_countries;
 drop view if exists staged_signatures;
 drop view if exists staged_bands;
-drop view if exists staged_learned_chrome;
+drop view if exists staged_chrome_lines;
+drop view if exists staged_chrome_sources;

@@ -1,14 +1,17 @@
 -- One chunk of tonight's rows, read from the night's Parquet hand-off (staged_*), each article
--- with its cluster; `is_canonical` starts FALSE and is settled by recompute_canonical.sql.
+-- with its cluster; `is_canonical` starts FALSE (or as it was, for an unchanged article of an
+-- edited file) and is settled by recompute_canonical.sql.
 -- Chunks load in separate transactions so memory stays flat; the working copy is published only
 -- after the last one, so analysts still see a night whole or not at all.
 insert into articles by name
 select
     staged_articles.article_id, input_file, input_line, source, url, title, text, language, published_date,
-    run_info.ingested_at, content_hash, clusters.cluster_id, false as is_canonical,
+    coalesce(replaced_articles.ingested_at, run_info.ingested_at) as ingested_at, content_hash, clusters.cluster_id,
+    coalesce(replaced_articles.is_canonical and replaced_articles.cluster_id = clusters.cluster_id, false) as is_canonical,
     language_score, published_precision, date_method, source_method, is_listing, raw_text, file_hash, run_info.run_id
 from staged_articles
 inner join clusters on staged_articles.article_id = clusters.article_id
+left join replaced_articles on staged_articles.article_id = replaced_articles.article_id
 cross join run_info;
 
 insert into rejected_inputs by name
@@ -26,9 +29,6 @@ insert into article_countries by name select article_id, country, mentions from 
 insert into article_signatures by name select article_id, signature, shingles from staged_signatures;
 
 insert into article_minhash_bands by name select article_id, band, band_key from staged_bands;
-
-insert into learned_chrome by name
-select source_key, line, articles, run_info.run_id from staged_learned_chrome, run_info;
 
 insert into ingested_files by name
 with

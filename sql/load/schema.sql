@@ -107,11 +107,22 @@ create table if not exists dedupe_config (
     max_bucket integer
 );
 
--- Lines a source repeated across many articles of one night, removed as page chrome (review them
--- here; a phrase worth keeping for good goes to sql/seeds/chrome_phrases.csv).
-create table if not exists learned_chrome (
+-- Page chrome learned from what each source repeats, night by night (review the lines here; a
+-- phrase worth keeping for good goes to sql/seeds/chrome_phrases.csv). A night's counts join
+-- the earlier nights' to decide, so a source that sends a few articles a night is still learned.
+create table if not exists chrome_lines (
     source_key varchar not null,          -- feed source, else the URL's site, else the landing folder
     line varchar not null,
-    articles integer not null,            -- articles of that night that carried the line
+    articles integer not null,            -- distinct texts of that night that carried the line
+    is_chrome boolean not null,           -- removed that night, counting the earlier nights too
     run_id varchar not null
 );
+
+create table if not exists chrome_sources (
+    source_key varchar not null,
+    articles integer not null,            -- distinct texts the source sent that night
+    run_id varchar not null
+);
+
+-- Until 2026-11 chrome was learned per chunk of a night, without history.
+drop table if exists learned_chrome;
