@@ -40,12 +40,14 @@ def tagged_corpus() -> tuple[dict, dict, dict]:
     for article in source_articles(SHARED_CORPUS):
         record = {"raw_text": article["text"], "language": guess_language(article["text"])["language"], "feed_title": article.get("title"),
                   "feed_published": None, "feed_source": None, "feed_url": None}
-        rows.append({"article_id": article["id"], "language": record["language"], "text": clean_article(record, chrome, months, sources, CleanConfig())["text"]})
+        cleaned = clean_article(record, chrome, months, sources, CleanConfig())
+        rows.append({"article_id": article["id"], "language": record["language"], "text": cleaned["text"], "source": cleaned["source"]})
     frame = pl.DataFrame(rows).unique("article_id", keep="first")
     topics, countries = defaultdict(set), defaultdict(set)
-    for article_id, topic in tag_topics(frame, Lexicon(pl.read_csv(seeds / "topic_lexicon.csv"))).select("article_id", "topic").iter_rows():
+    # What an article is about: its main topics.
+    for article_id, topic in tag_topics(frame, Lexicon.from_seeds(seeds))[0].filter("is_main").select("article_id", "topic").iter_rows():
         topics[article_id].add(topic)
-    for article_id, country in tag_countries(frame, Gazetteer(pl.read_csv(seeds / "country_gazetteer.csv"))).select("article_id", "country").iter_rows():
+    for article_id, country in tag_countries(frame, Gazetteer.from_seeds(seeds), sources)[0].select("article_id", "country").iter_rows():
         countries[article_id].add(country)
     labels = {row["id"]: (row["lang"], row["category"]) for row in csv.DictReader(LABELS.open(encoding="utf-8"))}
     return labels, topics, countries

@@ -18,7 +18,7 @@ from khabar.flows.models import build_models
 from khabar.tasks.chrome import SHORT_LINES_SCHEMA, Chrome, learn_chrome_task, short_lines_task
 from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
 from khabar.tasks.dates import MonthNames
-from khabar.tasks.countries import COUNTRY_SCHEMA, Gazetteer, tag_countries_task
+from khabar.tasks.countries import COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, Gazetteer, tag_countries_task
 from khabar.tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
 from khabar.tasks.discover import count_files, discover_files_task
 from khabar.tasks.extract import READ_LATER, read_inputs_task
@@ -36,7 +36,7 @@ from khabar.tasks.sources import Sources
 from khabar.tasks.report import night_counts, publish_report_task, run_record, summarize_run
 from khabar.tasks.stage import REJECTED_SCHEMA
 from khabar.tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk, write_night
-from khabar.tasks.topics import TOPIC_SCHEMA, Lexicon, tag_topics_task
+from khabar.tasks.topics import TOPIC_SCHEMA, TOPIC_TERM_SCHEMA, Lexicon, tag_topics_task
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_LANDING = PROJECT_DIR / "samples" / "landing"
@@ -62,7 +62,7 @@ class ReferenceData:
         return cls(
             pl.read_csv(seeds / "chrome_phrases.csv"), MonthNames.from_csv(seeds / "calendar_months.csv"),
             Sources.from_seeds(seeds),
-            Lexicon(pl.read_csv(seeds / "topic_lexicon.csv")), Gazetteer(pl.read_csv(seeds / "country_gazetteer.csv")),
+            Lexicon.from_seeds(seeds), Gazetteer.from_seeds(seeds),
         )
 
 
@@ -103,13 +103,16 @@ def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, s
     signatures, bands = concat([s for s, _ in signed], SIGNATURE_SCHEMA), concat([b for _, b in signed], BAND_SCHEMA)
     stages.done("sign-minhash", articles.height, signatures.height)
 
-    topics = concat(run_batches("tag-topics", tag_topics_task, batches(articles, ARTICLES_PER_BATCH), reference.lexicon), TOPIC_SCHEMA)
+    tagged = run_batches("tag-topics", tag_topics_task, batches(articles, ARTICLES_PER_BATCH), reference.lexicon)
+    topics, topic_terms = concat([t for t, _ in tagged], TOPIC_SCHEMA), concat([e for _, e in tagged], TOPIC_TERM_SCHEMA)
     stages.done("tag-topics", articles.height, topics.height)
-    countries = concat(run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), reference.gazetteer), COUNTRY_SCHEMA)
+    tagged = run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), reference.gazetteer, reference.sources)
+    countries, country_terms = concat([c for c, _ in tagged], COUNTRY_SCHEMA), concat([e for _, e in tagged], COUNTRY_TERM_SCHEMA)
     stages.done("tag-countries", articles.height, countries.height)
     return {
-        "files": read.files, "articles": articles.drop("match_text"), "rejected": concat([read.rejected, emptied], REJECTED_SCHEMA),
-        "topics": topics, "countries": countries, "signatures": signatures, "bands": bands,
+        "files": read.files, "articles": articles, "rejected": concat([read.rejected, emptied], REJECTED_SCHEMA),
+        "topics": topics, "topic_terms": topic_terms, "countries": countries, "country_terms": country_terms,
+        "signatures": signatures, "bands": bands,
     }
 
 

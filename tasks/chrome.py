@@ -12,7 +12,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from khabar.tasks.dates import fold, fold_letters
+from khabar.tasks.folding import fold, fold_letters
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.chrome import SENTENCE_END, Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
 from khabar.tasks.dates import MonthNames
+from khabar.tasks.folding import DIGITS_FROM, DIGITS_TO, HARAKAT, TATWEEL
 from khabar.tasks.extract import RAW_SCHEMA
 from khabar.tasks.published import DateConfig, find_published, is_dateline_only
 from khabar.tasks.sources import Sources
@@ -38,9 +39,9 @@ STATEMENT_END = re.compile(r"[.:۔。][\"'»”’)]*$")
 ZWNJ = "\u200c"
 # Patterns for Polars (Rust regex: no look-around, so neighbours are captured and put back).
 PRESENTATION_FORMS_CLASS = "[\ufb50-\ufdff\ufe70-\ufeff]"
-MARKS_CLASS = "[\u064b-\u0652\u0640]"  # harakat and tatweel
+MARKS_CLASS = f"[{HARAKAT}{TATWEEL}]"
 SPACES_CLASS = "[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+"
-DIGIT_FROM, DIGIT_TO = list("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"), list("01234567890123456789")
+DIGIT_FROM, DIGIT_TO = list(DIGITS_FROM), list(DIGITS_TO)
 PERSIAN_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک"}
 # Persian writes the verb prefix and the plural suffix joined by a ZWNJ; typists use a space.
 SPACED_PREFIX = "(^|[^\\p{L}])(ن?می) (\\p{L})"
@@ -61,6 +62,7 @@ CLEAN_COLUMNS = {
 ARTICLE_SCHEMA = {
     **{name: RAW_SCHEMA[name] for name in ("article_id", "input_file", "input_line", "file_hash", "raw_text")},
     "language": pl.String,
+    "language_method": pl.String,
     "language_score": pl.Float64,
     **CLEAN_COLUMNS,
 }

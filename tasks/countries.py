@@ -1,50 +1,98 @@
-"""Countries each article is about, counted from the gazetteer in `sql/seeds/country_gazetteer.csv`.
+"""Countries each article refers to, counted from the gazetteer in `sql/seeds/country_gazetteer.csv`.
 
 Names, capitals, cities, provinces, demonyms and leaders all count as mentions of their country,
 so an article that says "Kazakhstan" once and "Dushanbe" and "Tajik" many times gets both
-countries with their counts, and the analyst decides.
+countries with their counts, and the analyst decides. What a careful reader adds is reference
+data too, by `kind`:
+
+- `veto`: a longer name that is not the country it contains (an agency, a university, a street:
+  "خبرگزاری فرانسه"); matched longest first, it takes its words and counts nothing.
+- `context`: a name that is also a common word ("دوشنبه" is Dushanbe and Monday, "آستانه" Astana
+  and "the eve of"); it counts next to a place cue of `sql/seeds/place_cues.csv` ("به دوشنبه",
+  "دوشنبه، پایتخت"), or when the article names its country otherwise.
+- `demonym_ethnic`: a people living on both sides of a border ("تاجیک", "ازبک"): counts only
+  when the article names its country otherwise.
+- `our_country`: "کشورمان", "بلادنا": the outlet's own country, when the outlet is known.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from khabar.tasks.terms import TermIndex, term_key, with_match_text
+from khabar.tasks.sources import Sources
+from khabar.tasks.folding import term_key
+from khabar.tasks.terms import TermIndex, with_match_text
 
 COUNTRY_SCHEMA = {"article_id": pl.String, "country": pl.String, "mentions": pl.Int64}
+COUNTRY_TERM_SCHEMA = {"article_id": pl.String, "country": pl.String, "term": pl.String, "hits": pl.Int64}
+# Kinds that count only beside another name of the same country (or a place cue, for `context`).
+DEPENDENT_KINDS = ("context", "demonym_ethnic")
 
 
 class Gazetteer:
-    """Per language: folded name -> ISO 3166-1 alpha-2 code."""
+    """Per language: folded name -> (ISO 3166-1 alpha-2 code, kind), and the place cues."""
 
-    def __init__(self, gazetteer: pl.DataFrame):
-        self.names: dict[str, dict[str, str]] = {}
-        for row in gazetteer.iter_rows(named=True):
-            self.names.setdefault(row["language"], {})[term_key(row["name"])] = row["iso2"]
+    def __init__(self, gazetteer: pl.DataFrame, cues: pl.DataFrame | None = None):
+        self.names: dict[str, dict[str, tuple[str | None, str]]] = {}
+        # A veto wins over a country name spelled the same; otherwise the first row wins.
+        for row in gazetteer.sort(pl.col("kind") != "veto", maintain_order=True).iter_rows(named=True):
+            self.names.setdefault(row["language"], {}).setdefault(term_key(row["name"]), (row["iso2"] or None, row["kind"]))
         self.index = {language: TermIndex(set(names)) for language, names in self.names.items()}
+        self.cues: dict[tuple[str, str], set[tuple[str, ...]]] = {}  # (language, position) -> cue word tuples
+        for row in ([] if cues is None else cues.iter_rows(named=True)):
+            self.cues.setdefault((row["language"], row["position"]), set()).add(tuple(term_key(row["cue"]).split()))
 
-    def mentions(self, match_text: str, language: str) -> dict[str, int]:
+    @classmethod
+    def from_seeds(cls, seeds: Path) -> Gazetteer:
+        return cls(pl.read_csv(seeds / "country_gazetteer.csv"), pl.read_csv(seeds / "place_cues.csv"))
+
+    def mentions(self, match_text: str, language: str, home: str | None = None) -> dict[str, dict[str, int]]:
+        """country -> {name as folded: hits} for one article; `home` is the outlet's country."""
         index = self.index.get(language)
         if index is None:
             return {}
-        counts, _ = index.count(match_text, language)
-        found: dict[str, int] = {}
-        for name, count in counts.items():
-            country = self.names[language][name]
-            found[country] = found.get(country, 0) + count
+        words = index.words(match_text, language)
+        found: dict[str, dict[str, int]] = {}
+        waiting: list[tuple[str, str]] = []  # dependent names without a cue: (country, name)
+        for name, start, end in index.find(words):
+            country, kind = self.names[language][name]
+            if kind == "veto":
+                continue
+            if kind == "our_country":
+                country = home
+            elif kind in DEPENDENT_KINDS and not (kind == "context" and self._has_cue(words, start, end, language)):
+                waiting.append((country, name))
+                continue
+            if country:
+                terms = found.setdefault(country, {})
+                terms[name] = terms.get(name, 0) + 1
+        for country, name in waiting:
+            if country in found:
+                found[country][name] = found[country].get(name, 0) + 1
         return found
 
+    def _has_cue(self, words: list[str], start: int, end: int, language: str) -> bool:
+        before = self.cues.get((language, "before"), set())
+        after = self.cues.get((language, "after"), set())
+        return any(tuple(words[max(0, start - len(cue)) : start]) == cue for cue in before) or any(
+            tuple(words[end : end + len(cue)]) == cue for cue in after
+        )
 
-def tag_countries(articles: pl.DataFrame, gazetteer: Gazetteer) -> pl.DataFrame:
-    """One row (`article_id`, `country`, `mentions`) per country named in an article's cleaned text."""
-    rows = [
-        {"article_id": article_id, "country": country, "mentions": mentions}
-        for article_id, text, language in with_match_text(articles).select("article_id", "match_text", "language").iter_rows()
-        for country, mentions in gazetteer.mentions(text, language).items()
-    ]
-    return pl.DataFrame(rows, schema=COUNTRY_SCHEMA)
+
+def tag_countries(articles: pl.DataFrame, gazetteer: Gazetteer, sources: Sources) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Per article, each country its cleaned text refers to (`article_id`, `country`, `mentions`)
+    and the names that made it (`article_id`, `country`, `term`, `hits`), counted in one pass."""
+    countries, terms = [], []
+    frame = with_match_text(articles).select("article_id", "match_text", "language", "source")
+    for article_id, text, language, source in frame.iter_rows():
+        for country, names in gazetteer.mentions(text, language, sources.country_of(source)).items():
+            countries.append((article_id, country, sum(names.values())))
+            terms.extend((article_id, country, name, hits) for name, hits in names.items())
+    return pl.DataFrame(countries, schema=COUNTRY_SCHEMA, orient="row"), pl.DataFrame(terms, schema=COUNTRY_TERM_SCHEMA, orient="row")
 
 
 tag_countries_task = task(tag_countries, name="tag-countries", cache_policy=NO_CACHE)

@@ -16,14 +16,9 @@ import hijridate
 import jdatetime
 import polars as pl
 
-# Replacements run as regex substitutions: str.translate with a dict is ten times slower on long texts.
-_DIGIT_MAP = dict(zip("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
-_DIGITS = re.compile("[۰-۹٠-٩]")
-# Letter variants that differ between Persian and Arabic typing of the same word.
-_FOLD_MAP = {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه", "\u200c": " "}
-_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "]")
+from khabar.tasks.folding import fold, to_ascii_digits
+
 YEAR = re.compile(r"\d{4}")
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
 
 # A bare numeric year tells its calendar: Solar Hijri years of the modern press run 1300-1419
 # (1921-2041), lunar Hijri years 1420-1500 (1999-2077), Gregorian years are four digits from 1800.
@@ -37,21 +32,6 @@ class FoundDate:
     date: dt.date
     precision: str  # "day" or "month"
     calendar: str
-
-
-def to_ascii_digits(text: str) -> str:
-    return _DIGITS.sub(lambda m: _DIGIT_MAP[m.group()], text)
-
-
-def fold_letters(text: str) -> str:
-    """ASCII digits, one spelling per letter, no diacritics; case kept (for regular expressions,
-    whose `\\S` and `\\D` must not be lower-cased)."""
-    return _MARKS.sub("", _FOLD.sub(lambda m: _FOLD_MAP[m.group()], to_ascii_digits(text)))
-
-
-def fold(text: str) -> str:
-    """Lower-case, ASCII digits, one spelling per letter, no diacritics: a key for matching only."""
-    return fold_letters(text).lower()
 
 
 class MonthNames:

@@ -18,7 +18,8 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from khabar.tasks.terms import term_key, with_match_text
+from khabar.tasks.folding import term_key
+from khabar.tasks.terms import with_match_text
 
 
 @dataclass(frozen=True)

@@ -34,13 +34,19 @@ PASHTO = set("ټډړږښګڼېۍځڅ")
 URDU = set("ٹڈڑںھہے")
 PERSIAN = set("پچژگ")
 ARABIC_ONLY = set("ةى")
-RUSSIAN_ONLY = set("ыэъЫЭЪ")
+# Russian letters neither Ukrainian nor Bulgarian write (Bulgarian writes ъ all the time).
+RUSSIAN_ONLY = set("ыэЫЭ")
 UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
+# Macedonian and Serbian letters Russian and Bulgarian never write.
+SOUTH_SLAVIC_ONLY = set("ѓќѕљњџјђћЃЌЅЉЊЏЈЂЋ")
+# Bulgarian words Russian does not have (Russian writes "и", "на", "за", "от" too).
+BULGARIAN_WORDS = frozenset({"е", "са", "това", "които", "който", "която", "ще", "във", "със", "беше", "бяха", "след", "година", "днес", "още"})
 TURKISH_LETTERS = set("çşğıöüÇŞĞİÖÜ")
 KAZAKH_OR_TAJIK = set("қғҚҒ")
 UZBEK_SHAPE = re.compile(r"q|x|(?:lar|lari|ning|dagi|gan|moq|ish|lik|chi)$")
 ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that", "with", "by", "said", "were", "from"})
-KAZAKH = set("әөүұіңһӘӨҮҰІҢҺ")
+# Kazakh also writes і, but so does Ukrainian: і alone never makes a text Kazakh.
+KAZAKH = set("әөүұңһӘӨҮҰҢҺ")
 TAJIK = set("ҷӣӯҶӢӮ")
 UZBEK_CYRILLIC = set("ўЎ")
 TAJIK_OR_UZBEK = set("ҳҲ")
@@ -56,11 +62,14 @@ LETTERS = re.compile(r"[^\W\d_]")
 NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[\d\u06f0-\u06f9\u0660-\u0669]+")
 WORD = re.compile(r"[^\W\d_]+(?:['ʻ‘’][^\W\d_]+)?")
 
-GUESS = pl.Struct({"language": pl.String, "language_score": pl.Float64})
-LANGUAGE_SCHEMA = {"article_id": pl.String, "language": pl.String, "language_score": pl.Float64}
+GUESS = pl.Struct({"language": pl.String, "language_method": pl.String, "language_score": pl.Float64})
+LANGUAGE_SCHEMA = {"article_id": pl.String, "language": pl.String, "language_method": pl.String, "language_score": pl.Float64}
+# A rule returns (language, probability): the model's probability when langdetect decided, None
+# when the letters did (`language_method` "letters"); a letter count is not a probability.
+Guess = tuple[str, float | None]
 
 
-def _langdetect(text: str) -> tuple[str, float]:
+def _langdetect(text: str) -> Guess:
     try:
         best = detect_langs(text)[0]
     except LangDetectException:
@@ -68,28 +77,28 @@ def _langdetect(text: str) -> tuple[str, float]:
     return best.lang.split("-")[0], round(best.prob, 3)
 
 
-def _arabic_script(text: str, letters: int) -> tuple[str, float]:
+def _arabic_script(text: str, letters: int) -> Guess:
     pashto = sum(ch in PASHTO for ch in text)
     urdu = sum(ch in URDU for ch in text)
     if pashto >= max(1, 0.015 * letters) and pashto > urdu:
-        return "ps", 1.0
+        return "ps", None
     if urdu >= max(2, 0.03 * letters) and urdu > pashto:
-        return "ur", 1.0
+        return "ur", None
     # Persian writes پ چ ژ گ and almost never ة or ى; Arabic the other way round. Only mixed or
     # silent evidence goes to the statistical model.
     persian = sum(ch in PERSIAN for ch in text)
     arabic = sum(ch in ARABIC_ONLY for ch in text)
     if persian >= 2 and persian >= 4 * arabic:
-        return "fa", 0.95
+        return "fa", None
     if arabic >= 2 and persian == 0:
-        return "ar", 0.95
+        return "ar", None
     language, score = _langdetect(text)
     if language in {"fa", "ar", "ur"}:
         return language, score
-    return ("fa" if persian else "ar"), 0.5
+    return ("fa" if persian else "ar"), None
 
 
-def _cyrillic(text: str) -> tuple[str, float]:
+def _cyrillic(text: str) -> Guess:
     counts = {
         "kk": sum(ch in KAZAKH for ch in text),
         "tg": sum(ch in TAJIK for ch in text),
@@ -97,24 +106,33 @@ def _cyrillic(text: str) -> tuple[str, float]:
     }
     best = max(counts, key=counts.get)
     if counts[best]:
-        return best, 1.0
+        return best, None
     words = WORD.findall(text.lower())
     if any(ch in TAJIK_OR_UZBEK for ch in text) or sum(w in TAJIK_WORDS for w in words) >= 2:
-        return "tg", 0.9
+        return "tg", None
     if any(ch in KAZAKH_OR_TAJIK for ch in text):
         # Both write қ and ғ; only Kazakh also writes ы (Tajik has no ы).
-        return ("kk" if "ы" in text.lower() else "tg"), 0.8
-    ukrainian = any(ch in UKRAINIAN_ONLY for ch in text)
-    if any(ch in RUSSIAN_ONLY for ch in text) and not ukrainian:
-        return "ru", 0.95
+        return ("kk" if "ы" in text.lower() else "tg"), None
+    ukrainian = sum(ch in UKRAINIAN_ONLY for ch in text)
+    russian = sum(ch in RUSSIAN_ONLY for ch in text)
+    if russian and not ukrainian:
+        return "ru", None
+    if ukrainian >= 2 and not russian:
+        return "uk", None
     language, score = _langdetect(text)
     # Ukrainian and Belarusian text always shows і, ї, є or ў; without them it is Russian.
     if language in {"uk", "be"} and not ukrainian and "ў" not in text.lower():
-        return "ru", 0.6
+        return "ru", None
+    # A short Russian sentence reads to the model as Bulgarian or Macedonian: those need their own
+    # letters or words.
+    if language in {"mk", "sr"} and not any(ch in SOUTH_SLAVIC_ONLY for ch in text):
+        return "ru", None
+    if language == "bg" and sum(w in BULGARIAN_WORDS for w in WORD.findall(text.lower())) < 2:
+        return "ru", None
     return language, score
 
 
-def _latin(text: str) -> tuple[str, float]:
+def _latin(text: str) -> Guess:
     words = WORD.findall(text.lower())
     turkish = any(ch in TURKISH_LETTERS for ch in text)
     marks = len(UZBEK_APOSTROPHE.findall(text)) + sum(w in UZBEK_LATIN_WORDS for w in words)
@@ -122,18 +140,19 @@ def _latin(text: str) -> tuple[str, float]:
     shapes = sum(bool(UZBEK_SHAPE.search(w)) for w in words)
     english = sum(w in ENGLISH_WORDS for w in words)
     if not turkish and (marks >= 2 or (marks + shapes >= 3 and shapes >= 0.15 * len(words) and english < 2)):
-        return "uz", 0.9
+        return "uz", None
     if english >= 0.15 * len(words) and english >= 3 and not turkish:
-        return "en", 0.95
+        return "en", None
     return _langdetect(text)
 
 
 def guess_language(text: str, config: LanguageConfig = LanguageConfig()) -> dict:
-    """ISO 639-1 code and confidence for one text, read from a bounded, de-noised prefix."""
+    """ISO 639-1 code for one text, read from a bounded, de-noised prefix; `language_method` says
+    whether its letters or the statistical model decided, `language_score` is the model's probability."""
     prefix = NOISE.sub(" ", text[: config.prefix_chars * 2])[: config.prefix_chars]
     letters = len(LETTERS.findall(prefix))
     if letters < config.min_letters:
-        return {"language": "und", "language_score": 0.0}
+        return {"language": "und", "language_method": "too_few_letters", "language_score": None}
     arabic = len(ARABIC_SCRIPT.findall(prefix))
     cyrillic = len(CYRILLIC.findall(prefix))
     latin = len(LATIN.findall(prefix))
@@ -146,11 +165,11 @@ def guess_language(text: str, config: LanguageConfig = LanguageConfig()) -> dict
         language, score = _latin(prefix)
     else:
         language, score = _langdetect(prefix)
-    return {"language": language, "language_score": score}
+    return {"language": language, "language_method": "letters" if score is None else "model", "language_score": score}
 
 
 def detect_language(articles: pl.DataFrame, config: LanguageConfig = LanguageConfig()) -> pl.DataFrame:
-    """Add `language` (ISO 639-1, "und" when unsure) and `language_score`; never drops a row."""
+    """Add `language` (ISO 639-1, "und" when unsure), `language_method` and `language_score`; never drops a row."""
     with PROFILES_LOADING:
         init_factory()
     guesses = [guess_language(text, config) for text in articles["raw_text"].to_list()]
@@ -158,8 +177,8 @@ def detect_language(articles: pl.DataFrame, config: LanguageConfig = LanguageCon
 
 
 def detect_language_batch(articles: pl.DataFrame, config: LanguageConfig = LanguageConfig()) -> pl.DataFrame:
-    """`article_id`, `language`, `language_score` of a batch: small enough to keep as a checkpoint."""
-    return detect_language(articles, config).select("article_id", "language", "language_score")
+    """`article_id`, `language`, `language_method`, `language_score` of a batch: small enough to keep as a checkpoint."""
+    return detect_language(articles, config).select(*LANGUAGE_SCHEMA)
 
 
 # Any edit of this module (rules, letter sets) must invalidate earlier checkpoints.

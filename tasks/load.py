@@ -145,6 +145,8 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
     config = {"memory_limit": LOAD_MEMORY_LIMIT, "storage_compatibility_version": STORAGE_COMPATIBILITY}
     with duckdb.connect(str(working), config=config) as con:
         con.execute(read_sql("load", "schema.sql"))
+        for macro in sorted((SQL_DIR / "macros").glob("*.sql")):
+            con.execute(macro.read_text(encoding="utf-8"))
         for name, frame in {"run_files": files, "clusters": clusters, "run_dedupe_config": config_row(DedupeConfig()), "run_info": run_info}.items():
             con.register(name, frame.to_arrow())
         transaction(con, "replace_changed_files.sql")

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from khabar.tasks.chrome import LETTER
-from khabar.tasks.dates import FoundDate, MonthNames, fold, parse_published, to_gregorian
+from khabar.tasks.dates import FoundDate, MonthNames, parse_published, to_gregorian
+from khabar.tasks.folding import fold
 
 # "/2018/06/17/", "/2018-06-17.html": a URL date counts only with its day.
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/._-]|$)")

@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from khabar.tasks.chrome import site_of, strip_edges
-from khabar.tasks.dates import fold, fold_letters
+from khabar.tasks.folding import fold, fold_letters
 
 CREDIT_LINE_CHARS = 80
 WORD_EDGE_L, WORD_EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"
@@ -48,9 +48,13 @@ class Sources:
         self.by_domain: dict[str, str] = {}
         self.by_name: dict[str, str] = {}  # folded form, without spaces -> display name
         self.marks: dict[str, str] = {}  # folded mark -> display name
+        self.countries: dict[str, str] = {}  # display name -> the outlet's country (ISO 3166-1 alpha-2)
         names_in: dict[str, set[str]] = {}  # language -> folded names the texts of that language use
         for row in outlets.iter_rows(named=True):
             form = row["form"].strip()
+            if row["kind"] == "country":
+                self.countries[row["name"]] = form.upper()
+                continue
             if row["kind"] == "domain":
                 self.by_domain[form.lower()] = row["name"]
             elif row["kind"] == "mark":
@@ -76,6 +80,10 @@ class Sources:
     @classmethod
     def from_seeds(cls, seeds: Path) -> Sources:
         return cls(pl.read_csv(seeds / "sources.csv"), pl.read_csv(seeds / "source_credits.csv"))
+
+    def country_of(self, outlet: str | None) -> str | None:
+        """The country an outlet is from (its "our country" is that one), if `sources.csv` says."""
+        return self.countries.get(outlet) if outlet else None
 
     def outlet_named(self, written: str | None) -> str | None:
         """The display name of an outlet written as `written` ("Alarabia", "خبرگزاري فارس")."""

@@ -7,28 +7,17 @@ a piece of a longer word: "ترک" (to leave) is not "ترکیه" (Turkey).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import polars as pl
 
-from khabar.tasks.dates import fold
+from khabar.tasks.folding import term_key
 
-WORD = re.compile(r"[^\W_]+")
 MAX_TERM_WORDS = 4
 # Arabic glues the article and one-letter conjunctions and prepositions to the next word (folded:
 # ك is ک). The shortest strip that leaves a known first word wins, so "والولايات" reads as
 # "الولايات" (the United States), not as "ولايات" (the first word of Micronesia's name).
 ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ک", "ال", "لل", "وال", "بال", "فال", "کال", "وبال")
-
-
-def words_of(text: str) -> list[str]:
-    return WORD.findall(fold(text.replace("\u200c", "")))
-
-
-def term_key(text: str) -> str:
-    """The folded words of `text` joined by single spaces: the form every matcher reads."""
-    return " ".join(words_of(text))
 
 
 def with_match_text(articles: pl.DataFrame) -> pl.DataFrame:
@@ -50,23 +39,29 @@ class TermIndex:
 
     def count(self, match_text: str, language: str) -> tuple[Counter, int]:
         """How often each term occurs as whole words in `match_text` (see `term_key`), and its word count."""
+        words = self.words(match_text, language)
+        return Counter(term for term, _, _ in self.find(words)), len(words)
+
+    def words(self, match_text: str, language: str) -> list[str]:
         words = match_text.split()
-        if language == "ar":
-            words = [self._strip_proclitic(word) for word in words]
-        counts: Counter = Counter()
+        return [self._strip_proclitic(word) for word in words] if language == "ar" else words
+
+    def find(self, words: list[str]) -> list[tuple[str, int, int]]:
+        """Each term found in `words` as (term, first word, words after the last): longest term
+        first, and its words are not counted again inside a shorter one."""
+        found = []
         i = 0
         while i < len(words):
             step = 1
             if words[i] in self.first_words:
-                # Longest term first, and its words are not counted again inside a shorter one.
                 for n in range(min(MAX_TERM_WORDS, len(words) - i), 0, -1):
                     gram = " ".join(words[i : i + n])
                     if gram in self.terms:
-                        counts[gram] += 1
+                        found.append((gram, i, i + n))
                         step = n
                         break
             i += step
-        return counts, len(words)
+        return found
 
     def _strip_proclitic(self, word: str) -> str:
         if word in self.first_words:

@@ -2,7 +2,14 @@
 with
 articles as (select * from articles),
 countries as (select article_id, list(country order by country) as countries from article_countries group by 1),
-topics as (select article_id, list(topic order by topic) as topics from article_topics group by 1),
+topics as (
+    select
+        article_id,
+        list(topic order by topic) filter (where is_main) as main_topics,
+        list(topic order by topic) as topics
+    from article_topics
+    group by 1
+),
 facts as (
     select
         articles.input_file,
@@ -16,6 +23,7 @@ facts as (
         articles.is_listing,
         articles.is_canonical and not articles.is_listing as counted_in_marts,
         countries.countries,
+        topics.main_topics,
         topics.topics
     from articles
     left join countries on articles.article_id = countries.article_id

@@ -5,10 +5,10 @@
 -- after the last one, so analysts still see a night whole or not at all.
 insert into articles by name
 select
-    staged_articles.article_id, input_file, input_line, source, url, title, text, language, published_date,
+    staged_articles.article_id, input_file, input_line, source, url, title, text, match_text, language, published_date,
     coalesce(replaced_articles.ingested_at, run_info.ingested_at) as ingested_at, content_hash, clusters.cluster_id,
     coalesce(replaced_articles.is_canonical and replaced_articles.cluster_id = clusters.cluster_id, false) as is_canonical,
-    language_score, published_precision, date_method, source_method, is_listing, raw_text, file_hash, run_info.run_id
+    language_method, language_score, published_precision, date_method, source_method, is_listing, raw_text, file_hash, run_info.run_id
 from staged_articles
 inner join clusters on staged_articles.article_id = clusters.article_id
 left join replaced_articles on staged_articles.article_id = replaced_articles.article_id
@@ -22,9 +22,13 @@ from staged_rejected as new_rejected
 left join staged_files on new_rejected.input_file = staged_files.input_file
 cross join run_info;
 
-insert into article_topics by name select article_id, topic, score from staged_topics;
+insert into article_topics by name select article_id, topic, mentions, score, is_main from staged_topics;
+
+insert into article_topic_terms by name select article_id, topic, term, hits from staged_topic_terms;
 
 insert into article_countries by name select article_id, country, mentions from staged_countries;
+
+insert into article_country_terms by name select article_id, country, term, hits from staged_country_terms;
 
 insert into article_signatures by name select article_id, signature, shingles from staged_signatures;
 

@@ -6,7 +6,9 @@ create or replace temp table replaced_articles as
 select article_id, ingested_at, cluster_id, is_canonical
 from articles where input_file in (select input_file from run_files where status = 'changed');
 delete from article_topics where article_id in (select article_id from replaced_articles);
+delete from article_topic_terms where article_id in (select article_id from replaced_articles);
 delete from article_countries where article_id in (select article_id from replaced_articles);
+delete from article_country_terms where article_id in (select article_id from replaced_articles);
 delete from article_signatures where article_id in (select article_id from replaced_articles);
 delete from article_minhash_bands where article_id in (select article_id from replaced_articles);
 delete from articles where article_id in (select article_id from replaced_articles);

@@ -31,6 +31,11 @@ create table if not exists articles (
 alter table articles add column if not exists date_method varchar;
 alter table articles add column if not exists source_method varchar;
 alter table articles add column if not exists is_listing boolean default false;
+-- `letters` (the script's own letters and words decided), `model` (langdetect; `language_score` is
+-- its probability), `too_few_letters`; NULL on rows loaded before it was recorded.
+alter table articles add column if not exists language_method varchar;
+-- The folded words of `text` (see the fold() macro): one LIKE finds every typing of a word.
+alter table articles add column if not exists match_text varchar;
 
 create table if not exists rejected_inputs (
     input_file varchar not null,
@@ -42,16 +47,35 @@ create table if not exists rejected_inputs (
     run_id varchar not null
 );
 
+-- Every topic an article mentions; `is_main` when the article is about it.
 create table if not exists article_topics (
     article_id varchar not null,
     topic varchar not null,
-    score double not null
+    score double not null                 -- weighted hits per 100 words
 );
+-- Rows written before topics were split into main and mentioned were all main ones.
+alter table article_topics add column if not exists mentions double;
+alter table article_topics add column if not exists is_main boolean default true;
 
 create table if not exists article_countries (
     article_id varchar not null,
     country varchar not null,
     mentions integer not null
+);
+
+-- The evidence behind each tag: the words (folded, as matched) that made it.
+create table if not exists article_topic_terms (
+    article_id varchar not null,
+    topic varchar not null,
+    term varchar not null,
+    hits integer not null
+);
+
+create table if not exists article_country_terms (
+    article_id varchar not null,
+    country varchar not null,
+    term varchar not null,
+    hits integer not null
 );
 
 -- Every landing file ever read, whatever became of it: the memory that makes reruns incremental.

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-from khabar.tasks.terms import term_key
+from khabar.tasks.folding import term_key
 
 GAZETTEER = Path(__file__).with_name("country_gazetteer.csv")
 LANGUAGES = ["en", "fa", "ar", "ur", "ps", "ru", "tg", "kk", "uz", "tr"]

@@ -55,7 +55,11 @@ def warehouse(tmp_path) -> duckdb.DuckDBPyConnection:
     )
     con.execute("update articles set published_precision = 'day', date_method = 'header' where published_date is not null")
     con.execute("insert into article_countries values ('a1', 'PK', 3), ('a1', 'IR', 2), ('a2', 'PK', 1), ('a2', 'IR', 1), ('a3', 'AF', 1), ('a3', 'TJ', 4), ('a4', 'IR', 1), ('a4', 'PK', 1)")
-    con.execute("insert into article_topics values ('a1', 'diplomacy', 2.0), ('a2', 'diplomacy', 1.0), ('a3', 'terrorism', 1.5), ('a4', 'diplomacy', 3.0)")
+    # a5 mentions diplomacy in passing: it counts among the articles mentioning it, not those about it.
+    con.execute(
+        "insert into article_topics (article_id, topic, score, is_main) values ('a1', 'diplomacy', 2.0, true), ('a2', 'diplomacy', 1.0, true),"
+        " ('a3', 'terrorism', 1.5, true), ('a4', 'diplomacy', 3.0, true), ('a5', 'diplomacy', 0.4, false)"
+    )
     for model in build_order(discover_models()):
         con.execute(f"create or replace {model.materialization} {model.name} as {model.path.read_text()}")
     yield con
@@ -70,9 +74,12 @@ def test_country_pairs_count_canonical_articles_in_order(warehouse):
 
 
 def test_topic_trends_per_month_topic_language(warehouse):
-    rows = warehouse.execute("select month::varchar, topic, language, articles, language_articles, share from topic_trends order by 1 nulls last").fetchall()
-    # November has two counted Persian articles (a1, a5), one of them about diplomacy: a share of 0.5.
-    assert rows == [("2024-11-01", "diplomacy", "fa", 1, 2, 0.5), (None, "terrorism", "ar", 1, 1, 1.0)]
+    rows = warehouse.execute(
+        "select month::varchar, topic, language, articles, mentioning_articles, language_articles, share from topic_trends order by 1 nulls last"
+    ).fetchall()
+    # November has two counted Persian articles (a1, a5), one of them about diplomacy: a share of
+    # 0.5; a5 mentions it in passing, so two mention it.
+    assert rows == [("2024-11-01", "diplomacy", "fa", 1, 2, 2, 0.5), (None, "terrorism", "ar", 1, 1, 1, 1.0)]
 
 
 def test_data_tests_catch_two_canonical_rows_in_a_cluster(warehouse):

@@ -34,5 +34,36 @@ def test_text_without_enough_letters_is_und():
     assert guess_language("۱۴۰۳/۰۸/۱۶ 12:30 — https://example.org")["language"] == "und"
 
 
+def test_ukrainian_is_not_kazakh_and_kazakh_stays_kazakh():
+    ukrainian = "Міністр закордонних справ України провів переговори зі своїм казахським колегою в Астані."
+    assert guess_language(ukrainian) == {"language": "uk", "language_method": "letters", "language_score": None}
+    assert guess_language(SENTENCES["kk"])["language"] == "kk"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Переговоры прошли в Кабуле.",
+        "Делегации обсудили вопросы безопасности на границе.",
+        "Стороны подписали соглашение о сотрудничестве.",
+        "Министр прибыл в Душанбе с официальным визитом.",
+    ],
+)
+def test_short_russian_sentences_stay_russian(sentence):
+    assert guess_language(sentence)["language"] == "ru"
+
+
+def test_bulgarian_with_its_own_words_stays_bulgarian():
+    bulgarian = "Това е първата среща на министрите след изборите, които ще се проведат още тази година."
+    assert guess_language(bulgarian)["language"] == "bg"
+
+
+def test_score_is_a_probability_only_where_the_model_decided():
+    assert guess_language(SENTENCES["fa"])["language_method"] == "letters"
+    assert guess_language(SENTENCES["fa"])["language_score"] is None
+    chinese = guess_language(SENTENCES["zh"])
+    assert chinese["language_method"] == "model" and 0 < chinese["language_score"] <= 1
+
+
 def test_same_answer_every_time():
     assert len({guess_language(SENTENCES["ar"])["language_score"] for _ in range(5)}) == 1

@@ -1,0 +1,51 @@
+"""Text folding: the one key every matcher reads, so that Arabic and Persian typing, Persian,
+Arabic and ASCII digits, vowel marks and ZWNJ never make two spellings of a word differ.
+
+Content hashing, MinHash signing, both taggers, chrome phrases, source credits and dates fold
+here; the warehouse's `fold(text)` macro (`sql/macros/fold.sql`) folds the same way for
+analysts' searches of `articles.match_text`, and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIGITS_FROM, DIGITS_TO = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"
+HARAKAT = "\u064b-\u0652"  # vowel marks: cleaning takes them out of the displayed text too
+OTHER_MARKS = "\u0653-\u065f\u0670"  # maddah, hamza and superscript alef marks: matching ignores them
+TATWEEL = "\u0640"
+# Letter variants that differ between Persian and Arabic typing of the same word.
+LETTER_FOLDS = {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه", "\u200c": " "}
+
+# Replacements run as regex substitutions: str.translate with a dict is ten times slower on long texts.
+_DIGIT_MAP = dict(zip(DIGITS_FROM, DIGITS_TO))
+_DIGITS = re.compile(f"[{DIGITS_FROM}]")
+_LETTERS = re.compile("[" + "".join(LETTER_FOLDS) + "]")
+_MARKS = re.compile(f"[{HARAKAT}{OTHER_MARKS}{TATWEEL}]")
+WORD = re.compile(r"[^\W_]+")
+
+
+def to_ascii_digits(text: str) -> str:
+    return _DIGITS.sub(lambda m: _DIGIT_MAP[m.group()], text)
+
+
+def fold_letters(text: str) -> str:
+    """ASCII digits, one spelling per letter, no marks; case kept (for regular expressions,
+    whose `\\S` and `\\D` must not be lower-cased)."""
+    return _MARKS.sub("", _LETTERS.sub(lambda m: LETTER_FOLDS[m.group()], to_ascii_digits(text)))
+
+
+def fold(text: str) -> str:
+    """Lower-case, ASCII digits, one spelling per letter, no marks: a key for matching only."""
+    return fold_letters(text).lower()
+
+
+def words_of(text: str) -> list[str]:
+    """The folded words of `text`; a ZWNJ joins ("تروریست‌ها" is the word "تروریستها")."""
+    return WORD.findall(fold(text.replace("\u200c", "")))
+
+
+def term_key(text: str) -> str:
+    """The folded words of `text` joined by single spaces: `articles.match_text`, and the form
+    every lexicon term, gazetteer name and place cue is read in."""
+    return " ".join(words_of(text))
