@@ -21,6 +21,7 @@ from khabar.tasks.dates import MonthNames
 from khabar.tasks.countries import COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, Gazetteer, tag_countries_task
 from khabar.tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
 from khabar.tasks.discover import count_files, discover_files_task
+from khabar.tasks.events import ACTOR_SCHEMA, EVENT_SCHEMA, EventReader, read_events_task
 from khabar.tasks.extract import READ_LATER, read_inputs_task
 from khabar.tasks.language import LANGUAGE_SCHEMA, detect_language_task
 from khabar.tasks.load import (
@@ -56,13 +57,14 @@ class ReferenceData:
     sources: Sources
     lexicon: Lexicon
     gazetteer: Gazetteer
+    events: EventReader
 
     @classmethod
     def load(cls, seeds: Path = SEEDS) -> ReferenceData:
+        months, gazetteer = MonthNames.from_csv(seeds / "calendar_months.csv"), Gazetteer.from_seeds(seeds)
         return cls(
-            pl.read_csv(seeds / "chrome_phrases.csv"), MonthNames.from_csv(seeds / "calendar_months.csv"),
-            Sources.from_seeds(seeds),
-            Lexicon.from_seeds(seeds), Gazetteer.from_seeds(seeds),
+            pl.read_csv(seeds / "chrome_phrases.csv"), months, Sources.from_seeds(seeds),
+            Lexicon.from_seeds(seeds), gazetteer, EventReader.from_seeds(seeds, gazetteer, months),
         )
 
 
@@ -109,10 +111,13 @@ def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, s
     tagged = run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), reference.gazetteer, reference.sources)
     countries, country_terms = concat([c for c, _ in tagged], COUNTRY_SCHEMA), concat([e for _, e in tagged], COUNTRY_TERM_SCHEMA)
     stages.done("tag-countries", articles.height, countries.height)
+    found = run_batches("read-events", read_events_task, batches(articles, ARTICLES_PER_BATCH), reference.events)
+    events, event_actors = concat([e for e, _ in found], EVENT_SCHEMA), concat([a for _, a in found], ACTOR_SCHEMA)
+    stages.done("read-events", articles.height, events.height)
     return {
         "files": read.files, "articles": articles, "rejected": concat([read.rejected, emptied], REJECTED_SCHEMA),
         "topics": topics, "topic_terms": topic_terms, "countries": countries, "country_terms": country_terms,
-        "signatures": signatures, "bands": bands,
+        "events": events, "event_actors": event_actors, "signatures": signatures, "bands": bands,
     }
 
 

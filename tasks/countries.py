@@ -41,7 +41,7 @@ class Gazetteer:
         # A veto wins over a country name spelled the same; otherwise the first row wins.
         for row in gazetteer.sort(pl.col("kind") != "veto", maintain_order=True).iter_rows(named=True):
             self.names.setdefault(row["language"], {}).setdefault(term_key(row["name"]), (row["iso2"] or None, row["kind"]))
-        self.index = {language: TermIndex(set(names)) for language, names in self.names.items()}
+        self.index = {language: TermIndex(set(names), enclitics=True) for language, names in self.names.items()}
         self.cues: dict[tuple[str, str], set[tuple[str, ...]]] = {}  # (language, position) -> cue word tuples
         for row in ([] if cues is None else cues.iter_rows(named=True)):
             self.cues.setdefault((row["language"], row["position"]), set()).add(tuple(term_key(row["cue"]).split()))
@@ -64,7 +64,7 @@ class Gazetteer:
                 continue
             if kind == "our_country":
                 country = home
-            elif kind in DEPENDENT_KINDS and not (kind == "context" and self._has_cue(words, start, end, language)):
+            elif kind in DEPENDENT_KINDS and not (kind == "context" and self.has_cue(words, start, end, language)):
                 waiting.append((country, name))
                 continue
             if country:
@@ -75,7 +75,7 @@ class Gazetteer:
                 found[country][name] = found[country].get(name, 0) + 1
         return found
 
-    def _has_cue(self, words: list[str], start: int, end: int, language: str) -> bool:
+    def has_cue(self, words: list[str], start: int, end: int, language: str) -> bool:
         before = self.cues.get((language, "before"), set())
         after = self.cues.get((language, "after"), set())
         return any(tuple(words[max(0, start - len(cue)) : start]) == cue for cue in before) or any(

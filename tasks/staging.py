@@ -2,7 +2,7 @@
 
 Each chunk of landing files is read first (`raw-NNNN.parquet`); once the whole night is read
 and its page chrome learned, each is transformed and leaves one Parquet file per output (its
-files, articles, rejections, topics and countries with their terms, signatures, band keys) under
+files, articles, rejections, topics and countries with their terms, events and their actors, signatures, band keys) under
 `<warehouse>.staging/<run>/chunk-NNNN/`, and the night's chrome lines and sources beside them.
 Deduplication reads back only ids, hashes and signatures; the load has DuckDB read the files
 directly, so no night's text is held in Python memory all at once. The folder goes when the run
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-OUTPUTS = ("files", "articles", "rejected", "topics", "topic_terms", "countries", "country_terms", "signatures", "bands")
+OUTPUTS = ("files", "articles", "rejected", "topics", "topic_terms", "countries", "country_terms", "events", "event_actors", "signatures", "bands")
 NIGHT_OUTPUTS = ("chrome_lines", "chrome_sources")
 
 

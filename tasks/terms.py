@@ -18,6 +18,10 @@ MAX_TERM_WORDS = 4
 # ك is ک). The shortest strip that leaves a known first word wins, so "والولايات" reads as
 # "الولايات" (the United States), not as "ولايات" (the first word of Micronesia's name).
 ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ک", "ال", "لل", "وال", "بال", "فال", "کال", "وبال")
+# Persian glues the copula and the adjective ending to a name ("آمریکاست": it is America's;
+# "کره‌ای": Korean, typed with a ZWNJ the folding removes). For names only: a stem must be a
+# whole one-word name, so no common word is cut down to a place.
+PERSIAN_ENCLITICS = ("ست", "ای")
 
 
 def with_match_text(articles: pl.DataFrame) -> pl.DataFrame:
@@ -33,9 +37,10 @@ def with_match_text(articles: pl.DataFrame) -> pl.DataFrame:
 class TermIndex:
     """Folded terms, indexed by first word so that matching costs one set look-up per word."""
 
-    def __init__(self, terms: set[str]):
+    def __init__(self, terms: set[str], enclitics: bool = False):
         self.terms = terms
         self.first_words = {term.split(" ")[0] for term in terms}
+        self.enclitics = enclitics
 
     def count(self, match_text: str, language: str) -> tuple[Counter, int]:
         """How often each term occurs as whole words in `match_text` (see `term_key`), and its word count."""
@@ -44,7 +49,11 @@ class TermIndex:
 
     def words(self, match_text: str, language: str) -> list[str]:
         words = match_text.split()
-        return [self._strip_proclitic(word) for word in words] if language == "ar" else words
+        if language == "ar":
+            return [self._strip_proclitic(word) for word in words]
+        if language == "fa" and self.enclitics:
+            return [self._strip_enclitic(word) for word in words]
+        return words
 
     def find(self, words: list[str]) -> list[tuple[str, int, int]]:
         """Each term found in `words` as (term, first word, words after the last): longest term
@@ -62,6 +71,14 @@ class TermIndex:
                         break
             i += step
         return found
+
+    def _strip_enclitic(self, word: str) -> str:
+        if word in self.first_words:
+            return word
+        for clitic in PERSIAN_ENCLITICS:
+            if word.endswith(clitic) and word[: -len(clitic)] in self.terms:
+                return word[: -len(clitic)]
+        return word
 
     def _strip_proclitic(self, word: str) -> str:
         if word in self.first_words:

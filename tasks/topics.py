@@ -22,8 +22,9 @@ class TopicConfig:
     # mentions = weighted term hits; negative weights (vetoes) subtract. A topic is mentioned
     # from `min_mentions` on, and is what the article is about (main) from `min_main_mentions`
     # hits and `min_score` per 100 words on. One generic word ("قوات", "قطاع", "هیئت") is noise
-    # more often than a mention: on the tuned gold articles, counting single hits put 21% of
-    # the tags outside what a reader assigns, two hits 10%.
+    # more often than a mention (on the tuned gold articles, counting single hits put 21% of the
+    # tags outside what a reader assigns, two hits 10%); one term that names its topic (the
+    # lexicon's `alone`: "تروریسم", "كورونا", "opium") is a mention by itself.
     min_mentions: float = 2.0
     min_main_mentions: float = 2.0
     min_score: float = 0.5
@@ -44,9 +45,13 @@ class Lexicon:
 
     def __init__(self, lexicon: pl.DataFrame):
         self.weights: dict[str, dict[str, list[tuple[str, float]]]] = {}
+        # Terms that name their topic ("تروریسم", "كورونا", "opium"): one is a mention.
+        self.naming: set[tuple[str, str, str]] = set()
         for row in lexicon.iter_rows(named=True):
-            entry = self.weights.setdefault(row["language"], {}).setdefault(term_key(row["term"]), [])
-            entry.append((row["topic"], float(row["weight"])))
+            term = term_key(row["term"])
+            self.weights.setdefault(row["language"], {}).setdefault(term, []).append((row["topic"], float(row["weight"])))
+            if row.get("alone"):
+                self.naming.add((row["language"], term, row["topic"]))
         self.index = {language: TermIndex(set(terms)) for language, terms in self.weights.items()}
 
     @classmethod
@@ -61,12 +66,15 @@ class Lexicon:
         counts, words = index.count(match_text, language)
         hits: dict[str, float] = {}
         terms: dict[str, dict[str, int]] = {}
+        named: set[str] = set()
         for term, count in counts.items():
             for topic, weight in self.weights[language][term]:
                 # A weight-0 term only keeps its words from a shorter term ("برېښنا لیک" is e-mail).
                 if weight:
                     hits[topic] = hits.get(topic, 0.0) + weight * count
                     terms.setdefault(topic, {})[term] = count
+                    if weight > 0 and (language, term, topic) in self.naming:
+                        named.add(topic)
         per_100_words = 100 / max(words, config.min_words)
         return {
             topic: TopicHits(
@@ -74,7 +82,7 @@ class Lexicon:
                 total >= config.min_main_mentions and total * per_100_words >= config.min_score, terms[topic],
             )
             for topic, total in hits.items()
-            if total >= config.min_mentions
+            if total >= config.min_mentions or (topic in named and total > 0)
         }
 
 

@@ -7,6 +7,8 @@ drop view if exists staged_topics;
 drop view if exists staged_topic_terms;
 drop view if exists staged_countries;
 drop view if exists staged_country_terms;
+drop view if exists staged_events;
+drop view if exists staged_event_actors;
 drop view if exists staged_signatures;
 drop view if exists staged_bands;
 drop view if exists staged_chrome_lines;

@@ -30,6 +30,11 @@ insert into article_countries by name select article_id, country, mentions from 
 
 insert into article_country_terms by name select article_id, country, term, hits from staged_country_terms;
 
+insert into events by name
+select event_id, article_id, kind, event_date, place_country, place, sentence from staged_events;
+
+insert into event_actors by name select event_id, name, person_id, country, role from staged_event_actors;
+
 insert into article_signatures by name select article_id, signature, shingles from staged_signatures;
 
 insert into article_minhash_bands by name select article_id, band, band_key from staged_bands;

@@ -9,6 +9,8 @@ delete from article_topics where article_id in (select article_id from replaced_
 delete from article_topic_terms where article_id in (select article_id from replaced_articles);
 delete from article_countries where article_id in (select article_id from replaced_articles);
 delete from article_country_terms where article_id in (select article_id from replaced_articles);
+delete from event_actors where event_id in (select event_id from events where article_id in (select article_id from replaced_articles));
+delete from events where article_id in (select article_id from replaced_articles);
 delete from article_signatures where article_id in (select article_id from replaced_articles);
 delete from article_minhash_bands where article_id in (select article_id from replaced_articles);
 delete from articles where article_id in (select article_id from replaced_articles);

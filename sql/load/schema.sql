@@ -78,6 +78,25 @@ create table if not exists article_country_terms (
     hits integer not null
 );
 
+-- Meetings, calls, visits and agreements between officials of different countries (tasks/events.py).
+create table if not exists events (
+    event_id varchar not null,            -- stable across reruns: article, sentence and kind
+    article_id varchar not null,
+    kind varchar not null,                -- meeting, call, visit, agreement
+    event_date date,                      -- a day the sentence states; NULL when it does not
+    place_country varchar,
+    place varchar,                        -- folded, as the gazetteer names it
+    sentence varchar not null             -- the sentence it was read from
+);
+
+create table if not exists event_actors (
+    event_id varchar not null,
+    name varchar not null,                -- folded, as written: a person's name or a role phrase
+    person_id varchar,                    -- NULL when the actor is named only by title
+    country varchar not null,
+    role varchar                          -- NULL for a "counterpart" whose role the sentence leaves open
+);
+
 -- Every landing file ever read, whatever became of it: the memory that makes reruns incremental.
 create table if not exists ingested_files (
     input_file varchar not null,

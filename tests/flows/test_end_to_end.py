@@ -227,3 +227,17 @@ def test_a_copy_arriving_on_a_later_night_joins_the_earlier_story(tmp_path, khab
     assert rows["night2.txt"][0] == rows["night1.txt"][0]
     assert rows["night1.txt"][1] and not rows["night2.txt"][1]
     assert query(warehouse, "select articles, copies from story_clusters")[0] == (2, 1)
+
+
+def test_who_met_whom_from_the_seeds(first_run):
+    warehouse, _ = first_run
+    pairs = {(a, b): (events, stories) for a, b, events, stories in query(warehouse, "select person_a, person_b, events, stories from who_met_whom")}
+    # 000: Iran's special envoy for Afghanistan met Pakistan's foreign minister; the seed's
+    # UTF-16 and cp1256 copies of 000 and 004 are the same stories, not new ones.
+    assert pairs[("bilawal_bhutto_zardari", "hassan_kazemi_qomi")][1] == 1
+    assert pairs[("aziz_nasirzadeh", "khawaja_asif")][1] == 1
+    assert ("emomali_rahmon", "mohammad_haneef_atmar") in pairs
+    meetings = query(warehouse, "select country_a, country_b, sum(stories) from meetings where kind = 'meeting' group by all")
+    assert dict(((a, b), n) for a, b, n in meetings)[("IR", "PK")] == 3  # seeds 000 (two meetings) and 004
+    sentence = query(warehouse, "select sentence from events join event_actors using (event_id) where person_id = 'khawaja_asif' limit 1")[0][0]
+    assert "إسلام آباد" in sentence

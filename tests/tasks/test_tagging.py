@@ -112,3 +112,9 @@ def test_our_country_is_the_outlets_country_when_the_outlet_is_known():
 
 def test_a_people_on_both_sides_of_a_border_counts_only_beside_its_country():
     assert "TJ" not in countries("نمایندگان تاجیک‌ها و ازبک‌های ولایت بلخ در مزار شریف گرد آمدند.", "fa")
+
+
+def test_a_persian_copula_or_adjective_ending_on_a_name_still_names_its_country():
+    assert countries("این تصمیم بخشی از سیاست‌های آمریکاست و دولت آن را پیگیری می‌کند.", "fa") == {"US": 1}
+    # ... but no common word is cut down to a place: "ماست" (yoghurt, "it is ours") holds no "ما".
+    assert countries("این خانه ماست و همه چیز آن از ماست.", "fa") == {}

@@ -1,0 +1,36 @@
+-- grain: one row per (month, country_a, country_b, kind) with country_a < country_b. `month` is
+-- the month of the day the sentence states, else of its article's publication (NULL when neither
+-- is known). `events` counts the events read; `stories` the clusters that report them, so copies
+-- of one text count once. A visit pairs the visitor's country with the country visited.
+-- Listing pages are left out.
+with
+events as (select * from stg_events),
+actors as (select * from stg_event_actors),
+articles as (select * from stg_articles),
+located as (
+    select
+        events.event_id,
+        events.kind,
+        articles.cluster_id,
+        coalesce(date_trunc('month', events.event_date)::date, articles.published_month) as month
+    from events
+    inner join articles on events.article_id = articles.article_id
+    where not articles.is_listing
+),
+sides as (
+    select distinct event_id, country from actors
+    union
+    select event_id, place_country from events where kind = 'visit' and place_country is not null
+),
+pairs as (
+    select located.month, a.country as country_a, b.country as country_b, located.kind, located.event_id, located.cluster_id
+    from located
+    inner join sides as a on located.event_id = a.event_id
+    inner join sides as b on located.event_id = b.event_id and a.country < b.country
+),
+monthly as (
+    select month, country_a, country_b, kind, count(distinct event_id) as events, count(distinct cluster_id) as stories
+    from pairs
+    group by 1, 2, 3, 4
+)
+select * from monthly

@@ -1,0 +1,42 @@
+-- grain: one row per (person_a, person_b) with person_a < person_b: officials of `people.csv`, of
+-- two countries, on the two sides of a meeting, call, visit or agreement. `first_date` and
+-- `last_date` are the days the sentences state, else the days the reports were published;
+-- `stories` counts clusters, so copies of one text count once; `topics` are what the reporting
+-- articles are about. Listing pages are left out.
+with
+events as (select * from stg_events),
+actors as (select * from stg_event_actors where person_id is not null),
+articles as (select * from stg_articles),
+topics as (select * from stg_article_topics where is_main),
+located as (
+    select events.event_id, events.article_id, articles.cluster_id, coalesce(events.event_date, articles.published_date) as day
+    from events
+    inner join articles on events.article_id = articles.article_id
+    where not articles.is_listing
+),
+pairs as (
+    select a.person_id as person_a, b.person_id as person_b, located.event_id, located.article_id, located.cluster_id, located.day
+    from located
+    inner join actors as a on located.event_id = a.event_id
+    inner join actors as b on located.event_id = b.event_id and a.person_id < b.person_id and a.country <> b.country
+),
+pair_topics as (
+    select pairs.person_a, pairs.person_b, list(distinct topics.topic order by topics.topic) as topics
+    from pairs
+    inner join topics on pairs.article_id = topics.article_id
+    group by 1, 2
+),
+summary as (
+    select
+        person_a,
+        person_b,
+        min(day) as first_date,
+        max(day) as last_date,
+        count(distinct event_id) as events,
+        count(distinct cluster_id) as stories
+    from pairs
+    group by 1, 2
+)
+select summary.*, coalesce(pair_topics.topics, []::varchar[]) as topics
+from summary
+left join pair_topics on summary.person_a = pair_topics.person_a and summary.person_b = pair_topics.person_b

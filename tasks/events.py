@@ -1,0 +1,257 @@
+"""Who met whom: meetings, calls, visits and agreements between officials of different countries.
+
+Read sentence by sentence from the cleaned text, in every language, from editable seeds:
+`people.csv` (officials, their spellings, country, role and years in office), `role_phrases.csv`
+("وزیر امور خارجه", "وزير الدفاع", "foreign minister", and "counterpart" words) and
+`event_frames.csv` (the verbs and nouns of each kind of event, "دیدار کرد", "اتصال هاتفي",
+"met with", and the locatives that introduce a place). An event needs its frame and two actors
+of different countries in one sentence (a visit: one actor and a place abroad); an actor is a
+known person, or a role phrase beside a country's name ("وزیر امور خارجه پاکستان", "the
+Pakistani prime minister"). A wrong fact is worse than a missing one: a sentence that does not
+say both sides gives no event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from khabar.tasks.countries import DEPENDENT_KINDS, Gazetteer
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.folding import term_key
+from khabar.tasks.terms import TermIndex
+
+EVENT_SCHEMA = {
+    "event_id": pl.String, "article_id": pl.String, "kind": pl.String, "event_date": pl.Date,
+    "place_country": pl.String, "place": pl.String, "sentence": pl.String,
+}
+ACTOR_SCHEMA = {"event_id": pl.String, "name": pl.String, "person_id": pl.String, "country": pl.String, "role": pl.String}
+SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+|\n+")
+# A sentence that says two things happened names the stronger: a call or a signing is the
+# event; "during his visit ... met" is a meeting.
+KIND_ORDER = ("call", "agreement", "meeting", "visit")
+GAP = " ... "
+ACTOR_WINDOW = 4  # words between a role phrase and the country it belongs to
+PLACE_KINDS = ("capital", "city", "province")
+MAX_SENTENCE_WORDS = 120
+# Where a language puts the country of a title: "پاکستان کے وزیر خارجہ", "Pakistani foreign
+# minister", "د پاکستان ... وزیر" before it; "وزیر امور خارجه پاکستان", "وزير الخارجية
+# الباكستاني", "министр иностранных дел Пакистана" after it.
+COUNTRY_BEFORE_TITLE = frozenset({"ur", "ps", "en", "uz", "kk", "tr"})  # a longer "sentence" is a paragraph without stops: too loose to read
+
+
+@dataclass(frozen=True)
+class Person:
+    person_id: str
+    country: str
+    role: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+
+@dataclass
+class Actor:
+    name: str
+    person_id: str | None
+    country: str
+    role: str | None
+    start: int
+    end: int
+
+
+class EventReader:
+    """The seeds of one night, indexed per language."""
+
+    def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames):
+        self.gazetteer, self.months = gazetteer, months
+        self.people: dict[str, dict[str, list[Person]]] = {}
+        for row in people.iter_rows(named=True):
+            person = Person(row["person_id"], row["country"], row["role"], _date(row["valid_from"]), _date(row["valid_to"]))
+            self.people.setdefault(row["language"], {}).setdefault(term_key(row["name"]), []).append(person)
+        self.roles: dict[str, dict[str, tuple[str, str | None]]] = {}
+        for row in roles.iter_rows(named=True):
+            self.roles.setdefault(row["language"], {}).setdefault(term_key(row["phrase"]), (row["role"], row["country_hint"] or None))
+        self.frames: dict[str, dict[str, str]] = {}
+        self.gapped: dict[str, list[tuple[list[str], list[str], str]]] = {}
+        self.locatives: dict[tuple[str, str], set[str]] = {}
+        for row in frames.iter_rows(named=True):
+            if row["kind"] == "place":
+                self.locatives.setdefault((row["language"], row["position"]), set()).add(term_key(row["phrase"]))
+            elif GAP in row["phrase"]:
+                left, right = row["phrase"].split(GAP, 1)
+                self.gapped.setdefault(row["language"], []).append((term_key(left).split(), term_key(right).split(), row["kind"]))
+            else:
+                self.frames.setdefault(row["language"], {}).setdefault(term_key(row["phrase"]), row["kind"])
+        self.index = {
+            language: (TermIndex(set(self.people.get(language, {}))), TermIndex(set(self.roles.get(language, {}))), TermIndex(set(self.frames.get(language, {}))))
+            for language in set(self.people) | set(self.roles) | set(self.frames)
+        }
+
+    @classmethod
+    def from_seeds(cls, seeds: Path, gazetteer: Gazetteer, months: MonthNames) -> EventReader:
+        read = lambda name: pl.read_csv(seeds / name, infer_schema=False)  # noqa: E731
+        return cls(read("people.csv"), read("role_phrases.csv"), read("event_frames.csv"), gazetteer, months)
+
+    def read(self, article_id: str, text: str, language: str, published: dt.date | None) -> tuple[list[dict], list[dict]]:
+        """Events and their actors in one article's cleaned text."""
+        if language not in self.index:
+            return [], []
+        events, actors, seen = [], [], set()
+        for number, sentence in enumerate(SENTENCE_END.split(text)):
+            found = self._sentence(sentence, language, published)
+            if found is None:
+                continue
+            kind, sides, place, place_country = found
+            # An article retelling its meeting in a later sentence reports one event, not two.
+            key = (kind, frozenset(a.person_id or (a.country, a.role) for a in sides))
+            if key in seen:
+                continue
+            seen.add(key)
+            event_id = hashlib.sha256(f"{article_id}\x1f{number}\x1f{kind}".encode()).hexdigest()[:16]
+            date = self._date_in(sentence, published)
+            events.append({"event_id": event_id, "article_id": article_id, "kind": kind, "event_date": date,
+                           "place_country": place_country, "place": place, "sentence": sentence.strip()})
+            actors.extend({"event_id": event_id, "name": a.name, "person_id": a.person_id, "country": a.country, "role": a.role} for a in sides)
+        return events, actors
+
+    def _sentence(self, sentence: str, language: str, published: dt.date | None):
+        people_index, role_index, frame_index = self.index[language]
+        words = people_index.words(term_key(sentence), language)
+        if not words or len(words) > MAX_SENTENCE_WORDS:
+            return None
+        kinds = {self.frames[language][term] for term, _, _ in frame_index.find(words)} | self._gapped_kinds(words, language)
+        if not kinds:
+            return None
+        kind = next(k for k in KIND_ORDER if k in kinds)
+        places = self._places(words, language)
+        actors = self._actors(words, language, published, people_index, role_index)
+        countries = {actor.country for actor in actors}
+        place, place_country = (places[0] if places else (None, None))
+        if len(countries) >= 2:
+            return kind, actors, place, place_country
+        # A visit names one side and the place it went to.
+        if kind == "visit" and len(countries) == 1 and place_country and place_country not in countries:
+            return kind, actors, place, place_country
+        return None
+
+    def _gapped_kinds(self, words: list[str], language: str) -> set[str]:
+        kinds = set()
+        for left, right, kind in self.gapped.get(language, []):
+            for i in range(len(words) - len(left) + 1):
+                if words[i : i + len(left)] != left:
+                    continue
+                after = words[i + len(left) : i + len(left) + 6]
+                if any(after[j : j + len(right)] == right for j in range(1, len(after) - len(right) + 1)):
+                    kinds.add(kind)
+                    break
+        return kinds
+
+    def _countries(self, words: list[str], language: str) -> list[tuple[str, int, int]]:
+        index = self.gazetteer.index.get(language)
+        if index is None:
+            return []
+        found = []
+        for name, start, end in index.find(words):
+            country, kind = self.gazetteer.names[language][name]
+            if country and kind not in ("veto", "our_country", *DEPENDENT_KINDS):
+                found.append((country, start, end))
+        return found
+
+    def _places(self, words: list[str], language: str) -> list[tuple[str, str]]:
+        """Cities and provinces the sentence puts the event in: after a locative ("در", "في",
+        "in") or before one ("میں", "کې")."""
+        index = self.gazetteer.index.get(language)
+        if index is None:
+            return []
+        before, after = self.locatives.get((language, "before"), set()), self.locatives.get((language, "after"), set())
+        places = []
+        for name, start, end in index.find(words):
+            country, kind = self.gazetteer.names[language][name]
+            cued = self.gazetteer.has_cue(words, start, end, language)
+            if not country or not (kind in PLACE_KINDS or (kind == "context" and cued)):
+                continue
+            if cued or any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2)):
+                places.append((name, country))
+        return places
+
+    def _actors(self, words: list[str], language: str, published: dt.date | None, people_index: TermIndex, role_index: TermIndex) -> list[Actor]:
+        actors: list[Actor] = []
+        for name, start, end in people_index.find(words):
+            person = _in_office(self.people[language][name], published)
+            actors.append(Actor(name, person.person_id, person.country, person.role, start, end))
+        countries = self._countries(words, language)
+        counterparts = []
+        for phrase, start, end in role_index.find(words):
+            role, hint = self.roles[language][phrase]
+            if any(a.start - ACTOR_WINDOW <= start and end <= a.end + ACTOR_WINDOW for a in actors if a.person_id):
+                continue  # the title of a person already named
+            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE)
+            if country is None:
+                continue
+            if role == "counterpart":
+                counterparts.append(Actor(phrase, None, country, None, start, end))
+            else:
+                actors.append(Actor(phrase, None, country, role, start, end))
+        # "his Pakistani counterpart": the role of the other side.
+        for counterpart in counterparts:
+            others = [a for a in actors if a.country != counterpart.country and a.role]
+            counterpart.role = others[0].role if others else None
+            actors.append(counterpart)
+        unique: dict[tuple, Actor] = {}
+        for actor in actors:
+            unique.setdefault((actor.person_id,) if actor.person_id else (actor.country, actor.role), actor)
+        return list(unique.values())
+
+    def _date_in(self, sentence: str, published: dt.date | None) -> dt.date | None:
+        """A day the sentence itself states. The article's own date is not taken: it is most often
+        its dateline, and the meeting was "yesterday"."""
+        for _, _, found in self.months.find(sentence):
+            if found.precision == "day" and found.date != published:
+                return found.date
+        return None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _in_office(people: list[Person], on: dt.date | None) -> Person:
+    """The role a person held on the article's date, else the latest one listed."""
+    if on is not None:
+        for person in people:
+            if (person.valid_from is None or person.valid_from <= on) and (person.valid_to is None or on <= person.valid_to):
+                return person
+    return max(people, key=lambda p: p.valid_from or dt.date.min)
+
+
+def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool) -> str | None:
+    """The country named closest to a role phrase, within `ACTOR_WINDOW` words, looking first on
+    the side the language puts it."""
+    sides: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
+    for country, c_start, c_end in countries:
+        if 0 <= c_start - end <= ACTOR_WINDOW:
+            sides[False].append((c_start - end, country))
+        elif 0 <= start - c_end <= ACTOR_WINDOW:
+            sides[True].append((start - c_end, country))
+    near = sides[before_first] or sides[not before_first]
+    return min(near)[1] if near else None
+
+
+def read_events(articles: pl.DataFrame, reader: EventReader) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`events` and `event_actors` rows of a batch of cleaned articles."""
+    events, actors = [], []
+    for article_id, text, language, published in articles.select("article_id", "text", "language", "published_date").iter_rows():
+        found, sides = reader.read(article_id, text, language, published)
+        events.extend(found)
+        actors.extend(sides)
+    return pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(actors, schema=ACTOR_SCHEMA)
+
+
+read_events_task = task(read_events, name="read-events", cache_policy=NO_CACHE)

@@ -1,0 +1,77 @@
+"""Who met whom, read from real-looking sentences in the languages of the region."""
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from khabar.tasks.countries import Gazetteer
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.events import EventReader, read_events
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "sql" / "seeds"
+READER = EventReader.from_seeds(SEEDS_DIR, Gazetteer.from_seeds(SEEDS_DIR), MonthNames.from_csv(SEEDS_DIR / "calendar_months.csv"))
+
+
+def events_of(text: str, language: str, published: dt.date | None = None) -> list[dict]:
+    frame = pl.DataFrame({"article_id": ["a1"], "text": [text], "language": [language], "published_date": [published]}, schema_overrides={"published_date": pl.Date})
+    events, actors = read_events(frame, READER)
+    return [
+        {**event, "sides": sorted((a["country"], a["person_id"], a["role"]) for a in actors.filter(pl.col("event_id") == event["event_id"]).iter_rows(named=True))}
+        for event in events.iter_rows(named=True)
+    ]
+
+
+def test_persian_meeting_of_a_minister_and_his_counterpart_named_by_title():
+    (event,) = events_of("وزیر امور خارجه ایران در سفر به اسلام‌آباد با همتای پاکستانی خود دیدار و گفتگو کرد.", "fa")
+    assert event["kind"] == "meeting" and event["place_country"] == "PK"
+    assert event["sides"] == [("IR", None, "foreign_minister"), ("PK", None, "foreign_minister")]
+
+
+def test_arabic_meeting_of_two_named_ministers_in_a_capital():
+    (event,) = events_of("التقى وزير الدفاع الباكستاني خواجة محمد آصف نظيره الإيراني عزيز نصير زاده في إسلام آباد أمس.", "ar")
+    assert event["kind"] == "meeting" and event["place_country"] == "PK"
+    assert [(country, person) for country, person, _ in event["sides"]] == [("IR", "aziz_nasirzadeh"), ("PK", "khawaja_asif")]
+
+
+def test_english_phone_call_with_the_date_the_sentence_states():
+    text = "Pakistani Prime Minister Shehbaz Sharif held a telephone conversation with Iranian President Masoud Pezeshkian on 12 November 2024."
+    (event,) = events_of(text, "en", dt.date(2024, 11, 13))
+    assert event["kind"] == "call" and event["event_date"] == dt.date(2024, 11, 12)
+    assert {country for country, _, _ in event["sides"]} == {"IR", "PK"}
+
+
+def test_the_dateline_day_is_not_taken_for_the_meeting_day():
+    # "روز گذشته": the meeting was the day before the dateline's date, which the sentence does not give.
+    text = "Avesta.Tj | 20/09/2020 | امامعلی رحمان رئیس جمهور تاجیکستان روز گذشته در دوشنبه با محمد حنیف اتمر سرپرست وزارت امور خارجه افغانستان دیدار کرد."
+    (event,) = events_of(text, "fa", dt.date(2020, 9, 20))
+    assert event["event_date"] is None
+    assert [person for _, person, _ in event["sides"]] == ["mohammad_haneef_atmar", "emomali_rahmon"]
+
+
+def test_urdu_meeting_with_the_country_before_the_title():
+    (event,) = events_of("اسلام آباد میں پاکستان کے وزیر خارجہ نے ایران کے وزیر خارجہ سے ملاقات کی۔", "ur")
+    assert event["kind"] == "meeting"
+    assert {country for country, _, _ in event["sides"]} == {"IR", "PK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وزیر امور خارجه ایران با خبرنگاران گفتگو کرد.", "fa"),  # one side only
+        ("تیم ملی فوتبال ایران با پاکستان دیدار کرد.", "fa"),  # a match, no officials
+        ("The foreign minister met with reporters in Kabul.", "en"),
+    ],
+)
+def test_no_event_without_two_sides(text, language):
+    assert events_of(text, language) == []
+
+
+def test_a_meeting_retold_in_a_later_sentence_is_one_event_and_ids_are_stable():
+    text = (
+        "وزیر امور خارجه ایران در سفر به اسلام‌آباد با همتای پاکستانی خود دیدار و گفتگو کرد. "
+        "وزیر امور خارجه ایران پس از دیدار با همتای پاکستانی خود به تهران بازگشت و گفت با همتای پاکستانی خود دیدار کرد."
+    )
+    first = events_of(text, "fa")
+    assert len(first) == 1 and first == events_of(text, "fa")
