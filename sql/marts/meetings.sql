@@ -1,7 +1,8 @@
 -- grain: one row per (month, country_a, country_b, kind) with country_a < country_b. `month` is
 -- the month of the day the sentence states, else of its article's publication (NULL when neither
--- is known). `events` counts the events read; `stories` the clusters that report them, so copies
--- of one text count once. A visit pairs the visitor's country with the country visited.
+-- is known). `events` counts the events a story reports (the most any one of its copies tells);
+-- `stories` the clusters that report them, so copies of one text count once. A visit pairs the
+-- visitor's country with the country visited.
 -- Listing pages are left out.
 with
 events as (select * from stg_events),
@@ -11,6 +12,7 @@ located as (
     select
         events.event_id,
         events.kind,
+        events.article_id,
         articles.cluster_id,
         coalesce(date_trunc('month', events.event_date)::date, articles.published_month) as month
     from events
@@ -23,14 +25,24 @@ sides as (
     select event_id, place_country from events where kind = 'visit' and place_country is not null
 ),
 pairs as (
-    select located.month, a.country as country_a, b.country as country_b, located.kind, located.event_id, located.cluster_id
+    select located.month, a.country as country_a, b.country as country_b, located.kind, located.event_id, located.article_id, located.cluster_id
     from located
     inner join sides as a on located.event_id = a.event_id
     inner join sides as b on located.event_id = b.event_id and a.country < b.country
 ),
-monthly as (
-    select month, country_a, country_b, kind, count(distinct event_id) as events, count(distinct cluster_id) as stories
+per_copy as (
+    select month, country_a, country_b, kind, cluster_id, article_id, count(distinct event_id) as events
     from pairs
+    group by all
+),
+per_story as (
+    select month, country_a, country_b, kind, cluster_id, max(events) as events
+    from per_copy
+    group by all
+),
+monthly as (
+    select month, country_a, country_b, kind, sum(events)::bigint as events, count(*) as stories
+    from per_story
     group by 1, 2, 3, 4
 )
 select * from monthly

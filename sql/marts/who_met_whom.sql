@@ -1,8 +1,9 @@
 -- grain: one row per (person_a, person_b) with person_a < person_b: officials of `people.csv`, of
 -- two countries, on the two sides of a meeting, call, visit or agreement. `first_date` and
 -- `last_date` are the days the sentences state, else the days the reports were published;
--- `stories` counts clusters, so copies of one text count once; `topics` are what the reporting
--- articles are about. Listing pages are left out.
+-- `events` counts the events the stories report (the most any one copy tells), `stories` the
+-- clusters, so copies of one text count once; `topics` are what the reporting articles are
+-- about. Listing pages are left out.
 with
 events as (select * from stg_events),
 actors as (select * from stg_event_actors where person_id is not null),
@@ -26,16 +27,30 @@ pair_topics as (
     inner join topics on pairs.article_id = topics.article_id
     group by 1, 2
 ),
-summary as (
-    select
-        person_a,
-        person_b,
-        min(day) as first_date,
-        max(day) as last_date,
-        count(distinct event_id) as events,
-        count(distinct cluster_id) as stories
+per_copy as (
+    select person_a, person_b, cluster_id, article_id, count(distinct event_id) as events
+    from pairs
+    group by all
+),
+per_story as (
+    select person_a, person_b, cluster_id, max(events) as events
+    from per_copy
+    group by all
+),
+counts as (
+    select person_a, person_b, sum(events)::bigint as events, count(*) as stories
+    from per_story
+    group by 1, 2
+),
+dates as (
+    select person_a, person_b, min(day) as first_date, max(day) as last_date
     from pairs
     group by 1, 2
+),
+summary as (
+    select dates.person_a, dates.person_b, dates.first_date, dates.last_date, counts.events, counts.stories
+    from dates
+    inner join counts on dates.person_a = counts.person_a and dates.person_b = counts.person_b
 )
 select summary.*, coalesce(pair_topics.topics, []::varchar[]) as topics
 from summary

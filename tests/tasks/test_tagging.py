@@ -58,8 +58,11 @@ def test_a_passing_mention_is_mentioned_not_main():
     assert terms.select("article_id", "topic", "term").is_duplicated().sum() == 0
 
 
-def test_a_single_generic_word_is_not_a_mention():
-    assert "natural_disaster" not in set(tag_topics(articles((PERSIAN + " زلزله", "fa")), LEXICON)[0]["topic"])
+def test_one_generic_word_is_not_a_mention_but_one_word_naming_the_topic_is():
+    # "بیمارستان" (hospital) is in health news and in casualty reports alike; "زلزله" is an earthquake.
+    topics = tag_topics(articles((PERSIAN + " زخمی‌ها به بیمارستان منتقل شدند.", "fa"), (PERSIAN + " زلزله", "fa")), LEXICON)[0]
+    assert "health" not in set(topics.filter(pl.col("article_id") == "0")["topic"])
+    assert topics.filter((pl.col("article_id") == "1") & (pl.col("topic") == "natural_disaster"))["is_main"].to_list() == [False]
 
 
 def test_countries_count_names_demonyms_and_capitals():
@@ -118,3 +121,10 @@ def test_a_persian_copula_or_adjective_ending_on_a_name_still_names_its_country(
     assert countries("این تصمیم بخشی از سیاست‌های آمریکاست و دولت آن را پیگیری می‌کند.", "fa") == {"US": 1}
     # ... but no common word is cut down to a place: "ماست" (yoghurt, "it is ours") holds no "ما".
     assert countries("این خانه ماست و همه چیز آن از ماست.", "fa") == {}
+
+
+def test_a_country_named_only_through_its_provinces_and_institutions():
+    assert countries("لایحه دولت به مجلس شورای اسلامی تقدیم شد.", "fa") == {"IR": 1}
+    assert countries("نیپرا نے بجلی کی قیمت میں اضافے کی درخواست پر سماعت کی۔", "ur") == {"PK": 1}
+    # Fars the agency is not Fars the province.
+    assert countries("به گزارش خبرگزاری فارس، نشست امروز برگزار شد.", "fa") == {}
