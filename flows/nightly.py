@@ -111,7 +111,7 @@ def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, s
     tagged = run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), reference.gazetteer, reference.sources)
     countries, country_terms = concat([c for c, _ in tagged], COUNTRY_SCHEMA), concat([e for _, e in tagged], COUNTRY_TERM_SCHEMA)
     stages.done("tag-countries", articles.height, countries.height)
-    found = run_batches("read-events", read_events_task, batches(articles, ARTICLES_PER_BATCH), reference.events)
+    found = run_batches("read-events", read_events_task, batches(articles, ARTICLES_PER_BATCH), reference.events, reference.sources)
     events, event_actors = concat([e for e, _ in found], EVENT_SCHEMA), concat([a for _, a in found], ACTOR_SCHEMA)
     stages.done("read-events", articles.height, events.height)
     return {

@@ -26,6 +26,7 @@ from prefect.cache_policies import NO_CACHE
 from khabar.tasks.countries import DEPENDENT_KINDS, Gazetteer
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.folding import term_key
+from khabar.tasks.sources import Sources
 from khabar.tasks.terms import TermIndex
 
 EVENT_SCHEMA = {
@@ -41,6 +42,8 @@ GAP = " ... "
 ACTOR_WINDOW = 4  # words between a role phrase and the country it belongs to
 PLACE_KINDS = ("capital", "city", "province")
 MAX_SENTENCE_WORDS = 120
+# Offices one person holds at a time: "the Pakistani foreign minister" on a known day is a name.
+RESOLVED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister"})
 # Where a language puts the country of a title: "پاکستان کے وزیر خارجہ", "Pakistani foreign
 # minister", "د پاکستان ... وزیر" before it; "وزیر امور خارجه پاکستان", "وزير الخارجية
 # الباكستاني", "министр иностранных дел Пакистана" after it.
@@ -72,9 +75,11 @@ class EventReader:
     def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames):
         self.gazetteer, self.months = gazetteer, months
         self.people: dict[str, dict[str, list[Person]]] = {}
+        self.office_holders: dict[tuple[str, str], set[Person]] = {}  # (country, role) -> people
         for row in people.iter_rows(named=True):
             person = Person(row["person_id"], row["country"], row["role"], _date(row["valid_from"]), _date(row["valid_to"]))
             self.people.setdefault(row["language"], {}).setdefault(term_key(row["name"]), []).append(person)
+            self.office_holders.setdefault((person.country, person.role), set()).add(person)
         self.roles: dict[str, dict[str, tuple[str, str | None]]] = {}
         for row in roles.iter_rows(named=True):
             self.roles.setdefault(row["language"], {}).setdefault(term_key(row["phrase"]), (row["role"], row["country_hint"] or None))
@@ -99,13 +104,14 @@ class EventReader:
         read = lambda name: pl.read_csv(seeds / name, infer_schema=False)  # noqa: E731
         return cls(read("people.csv"), read("role_phrases.csv"), read("event_frames.csv"), gazetteer, months)
 
-    def read(self, article_id: str, text: str, language: str, published: dt.date | None) -> tuple[list[dict], list[dict]]:
-        """Events and their actors in one article's cleaned text."""
+    def read(self, article_id: str, text: str, language: str, published: dt.date | None, home: str | None = None) -> tuple[list[dict], list[dict]]:
+        """Events and their actors in one article's cleaned text; `home` is the outlet's country
+        (its "کشورمان", "بلادنا")."""
         if language not in self.index:
             return [], []
         events, actors, seen = [], [], set()
         for number, sentence in enumerate(SENTENCE_END.split(text)):
-            found = self._sentence(sentence, language, published)
+            found = self._sentence(sentence, language, published, home)
             if found is None:
                 continue
             kind, sides, place, place_country = found
@@ -121,7 +127,7 @@ class EventReader:
             actors.extend({"event_id": event_id, "name": a.name, "person_id": a.person_id, "country": a.country, "role": a.role} for a in sides)
         return events, actors
 
-    def _sentence(self, sentence: str, language: str, published: dt.date | None):
+    def _sentence(self, sentence: str, language: str, published: dt.date | None, home: str | None):
         people_index, role_index, frame_index = self.index[language]
         words = people_index.words(term_key(sentence), language)
         if not words or len(words) > MAX_SENTENCE_WORDS:
@@ -131,7 +137,7 @@ class EventReader:
             return None
         kind = next(k for k in KIND_ORDER if k in kinds)
         places = self._places(words, language)
-        actors = self._actors(words, language, published, people_index, role_index)
+        actors = self._actors(words, language, published, home, people_index, role_index)
         countries = {actor.country for actor in actors}
         place, place_country = (places[0] if places else (None, None))
         if len(countries) >= 2:
@@ -153,14 +159,16 @@ class EventReader:
                     break
         return kinds
 
-    def _countries(self, words: list[str], language: str) -> list[tuple[str, int, int]]:
+    def _countries(self, words: list[str], language: str, home: str | None) -> list[tuple[str, int, int]]:
         index = self.gazetteer.index.get(language)
         if index is None:
             return []
         found = []
         for name, start, end in index.find(words):
             country, kind = self.gazetteer.names[language][name]
-            if country and kind not in ("veto", "our_country", *DEPENDENT_KINDS):
+            if kind == "our_country":
+                country = home
+            if country and kind not in ("veto", *DEPENDENT_KINDS):
                 found.append((country, start, end))
         return found
 
@@ -181,12 +189,14 @@ class EventReader:
                 places.append((name, country))
         return places
 
-    def _actors(self, words: list[str], language: str, published: dt.date | None, people_index: TermIndex, role_index: TermIndex) -> list[Actor]:
+    def _actors(
+        self, words: list[str], language: str, published: dt.date | None, home: str | None, people_index: TermIndex, role_index: TermIndex
+    ) -> list[Actor]:
         actors: list[Actor] = []
         for name, start, end in people_index.find(words):
             person = _in_office(self.people[language][name], published)
             actors.append(Actor(name, person.person_id, person.country, person.role, start, end))
-        countries = self._countries(words, language)
+        countries = self._countries(words, language, home)
         counterparts = []
         for phrase, start, end in role_index.find(words):
             role, hint = self.roles[language][phrase]
@@ -204,10 +214,21 @@ class EventReader:
             others = [a for a in actors if a.country != counterpart.country and a.role]
             counterpart.role = others[0].role if others else None
             actors.append(counterpart)
+        for actor in actors:
+            if actor.person_id is None and actor.role in RESOLVED_ROLES:
+                actor.person_id = self._holder(actor.country, actor.role, published)
         unique: dict[tuple, Actor] = {}
         for actor in actors:
             unique.setdefault((actor.person_id,) if actor.person_id else (actor.country, actor.role), actor)
         return list(unique.values())
+
+    def _holder(self, country: str, role: str, on: dt.date | None) -> str | None:
+        """Who held a one-person office on the article's date; None when the date is unknown or
+        `people.csv` lists anyone but exactly one holder for that day."""
+        if on is None:
+            return None
+        holders = {p.person_id for p in self.office_holders.get((country, role), ()) if p.valid_from and p.valid_from <= on and (p.valid_to is None or on <= p.valid_to)}
+        return holders.pop() if len(holders) == 1 else None
 
     def _date_in(self, sentence: str, published: dt.date | None) -> dt.date | None:
         """A day the sentence itself states. The article's own date is not taken: it is most often
@@ -244,11 +265,11 @@ def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before
     return min(near)[1] if near else None
 
 
-def read_events(articles: pl.DataFrame, reader: EventReader) -> tuple[pl.DataFrame, pl.DataFrame]:
+def read_events(articles: pl.DataFrame, reader: EventReader, sources: Sources) -> tuple[pl.DataFrame, pl.DataFrame]:
     """`events` and `event_actors` rows of a batch of cleaned articles."""
     events, actors = [], []
-    for article_id, text, language, published in articles.select("article_id", "text", "language", "published_date").iter_rows():
-        found, sides = reader.read(article_id, text, language, published)
+    for article_id, text, language, published, source in articles.select("article_id", "text", "language", "published_date", "source").iter_rows():
+        found, sides = reader.read(article_id, text, language, published, sources.country_of(source))
         events.extend(found)
         actors.extend(sides)
     return pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(actors, schema=ACTOR_SCHEMA)

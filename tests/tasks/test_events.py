@@ -9,14 +9,19 @@ import pytest
 from khabar.tasks.countries import Gazetteer
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.events import EventReader, read_events
+from khabar.tasks.sources import Sources
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "sql" / "seeds"
 READER = EventReader.from_seeds(SEEDS_DIR, Gazetteer.from_seeds(SEEDS_DIR), MonthNames.from_csv(SEEDS_DIR / "calendar_months.csv"))
+SOURCES = Sources.from_seeds(SEEDS_DIR)
 
 
-def events_of(text: str, language: str, published: dt.date | None = None) -> list[dict]:
-    frame = pl.DataFrame({"article_id": ["a1"], "text": [text], "language": [language], "published_date": [published]}, schema_overrides={"published_date": pl.Date})
-    events, actors = read_events(frame, READER)
+def events_of(text: str, language: str, published: dt.date | None = None, source: str | None = None) -> list[dict]:
+    frame = pl.DataFrame(
+        {"article_id": ["a1"], "text": [text], "language": [language], "published_date": [published], "source": [source]},
+        schema_overrides={"published_date": pl.Date, "source": pl.String},
+    )
+    events, actors = read_events(frame, READER, SOURCES)
     return [
         {**event, "sides": sorted((a["country"], a["person_id"], a["role"]) for a in actors.filter(pl.col("event_id") == event["event_id"]).iter_rows(named=True))}
         for event in events.iter_rows(named=True)
@@ -75,3 +80,18 @@ def test_a_meeting_retold_in_a_later_sentence_is_one_event_and_ids_are_stable():
     )
     first = events_of(text, "fa")
     assert len(first) == 1 and first == events_of(text, "fa")
+
+
+def test_an_official_named_by_title_is_the_office_holder_of_the_articles_day():
+    text = "وزیر امور خارجه ایران در سفر به اسلام‌آباد با همتای پاکستانی خود دیدار و گفتگو کرد."
+    (event,) = events_of(text, "fa", dt.date(2023, 8, 4))
+    assert event["sides"] == [("IR", "hossein_amir_abdollahian", "foreign_minister"), ("PK", "bilawal_bhutto_zardari", "foreign_minister")]
+    (undated,) = events_of(text, "fa")
+    assert [person for _, person, _ in undated["sides"]] == [None, None]  # no day, no guess
+
+
+def test_our_foreign_minister_is_the_outlets_countrys():
+    text = "وزیر امور خارجه کشورمان در سفر به اسلام‌آباد با همتای پاکستانی خود دیدار و گفتگو کرد."
+    (event,) = events_of(text, "fa", source="Fars News Agency")
+    assert {country for country, _, _ in event["sides"]} == {"IR", "PK"}
+    assert events_of(text, "fa") == []  # the outlet unknown: one side only, no event
