@@ -4,7 +4,8 @@ Read sentence by sentence from the cleaned text, in every language, from editabl
 `people.csv` (officials, their spellings, country, role and years in office), `role_phrases.csv`
 ("وزیر امور خارجه", "وزير الدفاع", "foreign minister", and "counterpart" words) and
 `event_frames.csv` (the verbs and nouns of each kind of event, "دیدار کرد", "اتصال هاتفي",
-"met with", and the locatives that introduce a place). An event needs its frame and two actors
+"met with"; the words that make it a plan, "قرار است", "will"; and the locatives that introduce
+a place). An event needs its frame and two actors
 of different countries in one sentence (a visit: one actor and a place abroad); an actor is a
 known person, or a role phrase beside a country's name ("وزیر امور خارجه پاکستان", "the
 Pakistani prime minister"). A wrong fact is worse than a missing one: a sentence that does not
@@ -38,8 +39,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+|\n+")
 # A sentence that says two things happened names the stronger: a call or a signing is the
 # event; "during his visit ... met" is a meeting.
 KIND_ORDER = ("call", "agreement", "meeting", "visit")
+NOT_YET = "not_yet"  # the frames of `event_frames.csv` that say the event is still to come
 GAP = " ... "
 ACTOR_WINDOW = 4  # words between a role phrase and the country it belongs to
+FORMER_WINDOW = 3  # words between an actor and a "former" beside it
 PLACE_KINDS = ("capital", "city", "province")
 MAX_SENTENCE_WORDS = 120
 # Offices one person holds at a time: "the Pakistani foreign minister" on a known day is a name.
@@ -98,6 +101,16 @@ class EventReader:
             language: (TermIndex(set(self.people.get(language, {}))), TermIndex(set(self.roles.get(language, {}))), TermIndex(set(self.frames.get(language, {}))))
             for language in set(self.people) | set(self.roles) | set(self.frames)
         }
+        # Arabic proclitics are stripped where the rest starts any name, title, frame or place
+        # ("ومن المقرر" is "من المقرر", "والباكستاني" is "الباكستاني").
+        self.splitter = {
+            language: TermIndex(
+                {term for index in indexes for term in index.terms}
+                | set(gazetteer.names.get(language, {}))
+                | {cue for (lang, _), cues in self.locatives.items() if lang == language for cue in cues}
+            )
+            for language, indexes in self.index.items()
+        }
 
     @classmethod
     def from_seeds(cls, seeds: Path, gazetteer: Gazetteer, months: MonthNames) -> EventReader:
@@ -129,11 +142,12 @@ class EventReader:
 
     def _sentence(self, sentence: str, language: str, published: dt.date | None, home: str | None):
         people_index, role_index, frame_index = self.index[language]
-        words = people_index.words(term_key(sentence), language)
+        words = self.splitter[language].words(term_key(sentence), language)
         if not words or len(words) > MAX_SENTENCE_WORDS:
             return None
         kinds = {self.frames[language][term] for term, _, _ in frame_index.find(words)} | self._gapped_kinds(words, language)
-        if not kinds:
+        # A planned meeting ("قرار است", "من المقرر", "will", "به ... شي") has not happened.
+        if NOT_YET in kinds or not kinds & set(KIND_ORDER):
             return None
         kind = next(k for k in KIND_ORDER if k in kinds)
         places = self._places(words, language)
@@ -197,9 +211,12 @@ class EventReader:
             person = _in_office(self.people[language][name], published)
             actors.append(Actor(name, person.person_id, person.country, person.role, start, end))
         countries = self._countries(words, language, home)
-        counterparts = []
+        counterparts, former = [], []
         for phrase, start, end in role_index.find(words):
             role, hint = self.roles[language][phrase]
+            if role == "former":
+                former.append(start)
+                continue
             if any(a.start - ACTOR_WINDOW <= start and end <= a.end + ACTOR_WINDOW for a in actors if a.person_id):
                 continue  # the title of a person already named
             country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE)
@@ -214,6 +231,8 @@ class EventReader:
             others = [a for a in actors if a.country != counterpart.country and a.role]
             counterpart.role = others[0].role if others else None
             actors.append(counterpart)
+        # A former official ("وزير الدولة الكندي السابق", "پخواني ولسمشر") speaks for nobody now.
+        actors = [a for a in actors if not any(a.start - FORMER_WINDOW <= at < a.start or a.end <= at <= a.end + FORMER_WINDOW for at in former)]
         for actor in actors:
             if actor.person_id is None and actor.role in RESOLVED_ROLES:
                 actor.person_id = self._holder(actor.country, actor.role, published)

@@ -95,3 +95,20 @@ def test_our_foreign_minister_is_the_outlets_countrys():
     (event,) = events_of(text, "fa", source="Fars News Agency")
     assert {country for country, _, _ in event["sides"]} == {"IR", "PK"}
     assert events_of(text, "fa") == []  # the outlet unknown: one side only, no event
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("قرار است وزیر امور خارجه ایران هفته آینده با همتای پاکستانی خود دیدار کند.", "fa"),
+        ("ومن المقرر أن يلتقي وزير الخارجية الإيراني نظيره الباكستاني في إسلام آباد.", "ar"),
+        ("د امريکا د بهرنيو چارو وزارت ويلي دي چې د پمپئو او د اوکراين د ولسمشر کتنه به په نژدې راتلونکې کې ترسره شي.", "ps"),
+    ],
+)
+def test_a_planned_meeting_is_not_an_event(text, language):
+    assert events_of(text, language, dt.date(2020, 1, 10)) == []
+
+
+def test_a_former_official_is_not_a_side():
+    text = "د افغانستان پخواني جمهور رئیس حامد کرزي د دوشنبې په ورځ په افغانستان کې د چین له سفیر سره وکتل."
+    assert events_of(text, "ps", dt.date(2020, 1, 10)) == []
