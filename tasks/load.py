@@ -156,7 +156,7 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
             transaction(con, "insert_chunk.sql")
         for name in NIGHT_OUTPUTS:
             con.read_parquet(str(staging / f"{name}.parquet")).create_view(f"staged_{name}", replace=True)
-        transaction(con, "insert_chrome.sql", "recompute_canonical.sql", "record_dedupe_config.sql", "drop_staging_views.sql")
+        transaction(con, "insert_chrome.sql", "recompute_canonical.sql", "assign_stories.sql", "record_dedupe_config.sql", "drop_staging_views.sql")
         written = con.execute("select count(*) from articles where run_id = (select run_id from run_info)").fetchone()[0]
     return working, written
 

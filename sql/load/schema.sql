@@ -36,6 +36,9 @@ alter table articles add column if not exists is_listing boolean default false;
 alter table articles add column if not exists language_method varchar;
 -- The folded words of `text` (see the fold() macro): one LIKE finds every typing of a word.
 alter table articles add column if not exists match_text varchar;
+-- The story (one event across outlets, languages and nights) the article's cluster belongs to;
+-- see sql/load/assign_stories.sql. Named after the story's first cluster.
+alter table articles add column if not exists story_id varchar;
 
 create table if not exists rejected_inputs (
     input_file varchar not null,

@@ -1,8 +1,9 @@
 -- grain: one row per (month, country_a, country_b, kind) with country_a < country_b. `month` is
 -- the month of the day the sentence states, else of its article's publication (NULL when neither
--- is known). `events` counts the events a story reports (the most any one of its copies tells);
--- `stories` the clusters that report them, so copies of one text count once. A visit pairs the
--- visitor's country with the country visited.
+-- is known). `events` counts the events a story reports (the most any one of its reports tells);
+-- `stories` the stories (`stories` mart) that report them, so copies of one text and reports of one
+-- event in other outlets and languages count once. A visit pairs the visitor's country with the
+-- country visited.
 -- Listing pages are left out.
 with
 events as (select * from stg_events),
@@ -13,7 +14,7 @@ located as (
         events.event_id,
         events.kind,
         events.article_id,
-        articles.cluster_id,
+        articles.story_id,
         coalesce(date_trunc('month', events.event_date)::date, articles.published_month) as month
     from events
     inner join articles on events.article_id = articles.article_id
@@ -25,18 +26,18 @@ sides as (
     select event_id, place_country from events where kind = 'visit' and place_country is not null
 ),
 pairs as (
-    select located.month, a.country as country_a, b.country as country_b, located.kind, located.event_id, located.article_id, located.cluster_id
+    select located.month, a.country as country_a, b.country as country_b, located.kind, located.event_id, located.article_id, located.story_id
     from located
     inner join sides as a on located.event_id = a.event_id
     inner join sides as b on located.event_id = b.event_id and a.country < b.country
 ),
 per_copy as (
-    select month, country_a, country_b, kind, cluster_id, article_id, count(distinct event_id) as events
+    select month, country_a, country_b, kind, story_id, article_id, count(distinct event_id) as events
     from pairs
     group by all
 ),
 per_story as (
-    select month, country_a, country_b, kind, cluster_id, max(events) as events
+    select month, country_a, country_b, kind, story_id, max(events) as events
     from per_copy
     group by all
 ),

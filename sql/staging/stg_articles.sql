@@ -6,6 +6,7 @@ renamed as (
         -- ids
         article_id,
         cluster_id,
+        story_id,
         content_hash,
         -- text
         source,

@@ -242,3 +242,24 @@ def test_who_met_whom_from_the_seeds(first_run):
     assert {(a, b): (e, n) for a, b, e, n in meetings}[("IR", "PK")] == (3, 2)
     sentence = query(warehouse, "select sentence from events join event_actors using (event_id) where person_id = 'khawaja_asif' limit 1")[0][0]
     assert "إسلام آباد" in sentence
+
+
+def test_reports_of_one_meeting_in_two_languages_and_nights_are_one_story(tmp_path, khabar):
+    landing, warehouse = tmp_path / "landing", tmp_path / "khabar.duckdb"
+    landing.mkdir()
+    persian = "وزیر امور خارجه ایران با همتای پاکستانی خود در اسلام‌آباد دیدار و گفتگو کرد. دو طرف درباره امنیت مرزها و همکاری‌های اقتصادی گفتگو کردند."
+    arabic = "التقى وزير الخارجية الإيراني عباس عراقجي نظيره الباكستاني إسحاق دار في إسلام آباد وبحث الجانبان أمن الحدود والتعاون الاقتصادي."
+    later = "استقبل رئيس الوزراء الباكستاني شهباز شريف وزير الخارجية الإيراني عباس عراقجي في إسلام آباد وبحثا العلاقات التجارية ومشروع خط أنابيب الغاز بين البلدين."
+    line = lambda source, published, text: json.dumps({"source": source, "published": published, "title": text[:40], "text": text}, ensure_ascii=False)  # noqa: E731
+    (landing / "fars.jsonl").write_text(line("Fars News Agency", "2024-11-06", persian) + "\n", encoding="utf-8")
+    assert khabar("run", "--landing", str(landing), "--warehouse", str(warehouse)).returncode == 0
+    (first,) = query(warehouse, "select story_id from articles")[0]
+    # Night 2: the Arabic report a day later joins the story; the same two ministers a year later are another.
+    (landing / "jazeera.jsonl").write_text(line("Al Jazeera", "2024-11-07", arabic) + "\n" + line("Al Jazeera", "2025-11-10", later) + "\n", encoding="utf-8")
+    result = khabar("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr[-2000:]
+    stories = dict(query(warehouse, "select published_date::varchar, story_id from articles"))
+    assert stories["2024-11-06"] == stories["2024-11-07"] == first
+    assert stories["2025-11-10"] != first
+    assert query(warehouse, f"select languages, clusters from stories where story_id = '{first}'")[0] == (["ar", "fa"], 2)
+    assert query(warehouse, "select sum(stories), sum(events) from meetings where country_a = 'IR' and country_b = 'PK'")[0] == (2, 2)
