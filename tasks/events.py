@@ -101,6 +101,13 @@ class EventReader:
             language: (TermIndex(set(self.people.get(language, {}))), TermIndex(set(self.roles.get(language, {}))), TermIndex(set(self.frames.get(language, {}))))
             for language in set(self.people) | set(self.roles) | set(self.frames)
         }
+        self.frame_starts = {
+            # each frame's longest word, which it cannot match without: "سفر" of "به ... سفر کرد",
+            # "هاتفي" of "في اتصال هاتفي", never "به" or "في"
+            language: {max(term.split(" "), key=len) for term, kind in self.frames.get(language, {}).items() if kind != NOT_YET}
+            | {max(left + right, key=len) for left, right, kind in self.gapped.get(language, []) if left + right and kind != NOT_YET}
+            for language in self.index
+        }
         # Arabic proclitics are stripped where the rest starts any name, title, frame or place
         # ("ومن المقرر" is "من المقرر", "والباكستاني" is "الباكستاني").
         self.splitter = {
@@ -122,9 +129,14 @@ class EventReader:
         (its "کشورمان", "بلادنا")."""
         if language not in self.index:
             return [], []
+        sentences = SENTENCE_END.split(text)
+        words = [self.splitter[language].words(term_key(sentence), language) for sentence in sentences]
+        # Most articles report no meeting: one set look-up per word tells, before any sentence is read.
+        if self.frame_starts[language].isdisjoint(word for sentence in words for word in sentence):
+            return [], []
         events, actors, seen = [], [], set()
-        for number, sentence in enumerate(SENTENCE_END.split(text)):
-            found = self._sentence(sentence, language, published, home)
+        for number, (sentence, sentence_words) in enumerate(zip(sentences, words)):
+            found = self._sentence(sentence_words, language, published, home)
             if found is None:
                 continue
             kind, sides, place, place_country = found
@@ -140,9 +152,8 @@ class EventReader:
             actors.extend({"event_id": event_id, "name": a.name, "person_id": a.person_id, "country": a.country, "role": a.role} for a in sides)
         return events, actors
 
-    def _sentence(self, sentence: str, language: str, published: dt.date | None, home: str | None):
+    def _sentence(self, words: list[str], language: str, published: dt.date | None, home: str | None):
         people_index, role_index, frame_index = self.index[language]
-        words = self.splitter[language].words(term_key(sentence), language)
         if not words or len(words) > MAX_SENTENCE_WORDS:
             return None
         kinds = {self.frames[language][term] for term, _, _ in frame_index.find(words)} | self._gapped_kinds(words, language)
@@ -162,8 +173,10 @@ class EventReader:
         return None
 
     def _gapped_kinds(self, words: list[str], language: str) -> set[str]:
-        kinds = set()
+        kinds, present = set(), set(words)
         for left, right, kind in self.gapped.get(language, []):
+            if left[0] not in present:
+                continue
             for i in range(len(words) - len(left) + 1):
                 if words[i : i + len(left)] != left:
                     continue
