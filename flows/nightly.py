@@ -95,7 +95,7 @@ def read_chunk(files: pl.DataFrame, stages: Stages) -> ReadChunk:
 
 
 def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, stages: Stages) -> dict[str, pl.DataFrame]:
-    """Clean, sign and tag one chunk of read articles."""
+    """Clean, sign and tag one chunk of read articles, and read its events."""
     cleaned = run_batches("clean", clean_articles_task, batches(read.raw, ARTICLES_PER_BATCH), chrome, reference.months, reference.sources)
     articles = hash_contents_task(concat([c.kept for c in cleaned], ARTICLE_SCHEMA))
     emptied = concat([c.rejected for c in cleaned], REJECTED_SCHEMA)

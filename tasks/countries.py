@@ -38,9 +38,12 @@ class Gazetteer:
 
     def __init__(self, gazetteer: pl.DataFrame, cues: pl.DataFrame | None = None):
         self.names: dict[str, dict[str, tuple[str | None, str]]] = {}
+        self.written: dict[str, dict[str, str]] = {}  # folded name -> the name as the gazetteer writes it
         # A veto wins over a country name spelled the same; otherwise the first row wins.
         for row in gazetteer.sort(pl.col("kind") != "veto", maintain_order=True).iter_rows(named=True):
-            self.names.setdefault(row["language"], {}).setdefault(term_key(row["name"]), (row["iso2"] or None, row["kind"]))
+            key = term_key(row["name"])
+            self.names.setdefault(row["language"], {}).setdefault(key, (row["iso2"] or None, row["kind"]))
+            self.written.setdefault(row["language"], {}).setdefault(key, row["name"])
         self.index = {language: TermIndex(set(names), enclitics=True) for language, names in self.names.items()}
         self.cues: dict[tuple[str, str], set[tuple[str, ...]]] = {}  # (language, position) -> cue word tuples
         for row in ([] if cues is None else cues.iter_rows(named=True)):

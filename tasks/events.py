@@ -213,7 +213,7 @@ class EventReader:
             if not country or not (kind in PLACE_KINDS or (kind == "context" and cued)):
                 continue
             if cued or any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2)):
-                places.append((name, country))
+                places.append((self.gazetteer.written[language][name], country))
         return places
 
     def _actors(

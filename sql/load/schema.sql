@@ -88,7 +88,7 @@ create table if not exists events (
     kind varchar not null,                -- meeting, call, visit, agreement
     event_date date,                      -- a day the sentence states; NULL when it does not
     place_country varchar,
-    place varchar,                        -- folded, as the gazetteer names it
+    place varchar,                        -- as the gazetteer writes it
     sentence varchar not null             -- the sentence it was read from
 );
 
