@@ -128,3 +128,8 @@ def test_a_country_named_only_through_its_provinces_and_institutions():
     assert countries("نیپرا نے بجلی کی قیمت میں اضافے کی درخواست پر سماعت کی۔", "ur") == {"PK": 1}
     # Fars the agency is not Fars the province.
     assert countries("به گزارش خبرگزاری فارس، نشست امروز برگزار شد.", "fa") == {}
+
+
+def test_a_treaty_named_after_a_city_is_not_its_country():
+    assert countries("ایران و آمریکا درباره توافق پاریس و تغییرات اقلیمی گفتگو کردند.", "fa") == {"IR": 1, "US": 1}
+    assert countries("وتحدث الجانبان عن اتفاق الدوحة بين واشنطن وطالبان في كابول.", "ar") == {"US": 1, "AF": 1}
