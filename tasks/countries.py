@@ -78,6 +78,19 @@ class Gazetteer:
                 found[country][name] = found[country].get(name, 0) + 1
         return found
 
+    def named(self, words: list[str], language: str, home: str | None) -> list[tuple[str, int, int]]:
+        """(country, first word, words after the last) for each name in `words` that alone names
+        its country: no vetoes, no names that need context; "our country" as the outlet's."""
+        index = self.index.get(language)
+        found = []
+        for name, start, end in index.find(words) if index else []:
+            country, kind = self.names[language][name]
+            if kind == "our_country":
+                country = home
+            if country and kind not in ("veto", *DEPENDENT_KINDS):
+                found.append((country, start, end))
+        return found
+
     def has_cue(self, words: list[str], start: int, end: int, language: str) -> bool:
         before = self.cues.get((language, "before"), set())
         after = self.cues.get((language, "after"), set())

@@ -5,11 +5,9 @@ Read sentence by sentence from the cleaned text, in every language, from editabl
 ("وزیر امور خارجه", "وزير الدفاع", "foreign minister", and "counterpart" words) and
 `event_frames.csv` (the verbs and nouns of each kind of event, "دیدار کرد", "اتصال هاتفي",
 "met with"; the words that make it a plan, "قرار است", "will"; and the locatives that introduce
-a place). An event needs its frame and two actors
-of different countries in one sentence (a visit: one actor and a place abroad); an actor is a
-known person, or a role phrase beside a country's name ("وزیر امور خارجه پاکستان", "the
-Pakistani prime minister"). A wrong fact is worse than a missing one: a sentence that does not
-say both sides gives no event.
+a place). An event needs its frame and two actors of different countries in one sentence (a
+visit: one actor and a place abroad); who the actors are is `tasks/actors.py`'s to say. A wrong
+fact is worse than a missing one: a sentence that does not say both sides gives no event.
 """
 
 from __future__ import annotations
@@ -17,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from khabar.tasks.countries import DEPENDENT_KINDS, Gazetteer
+from khabar.tasks.actors import Officials
+from khabar.tasks.countries import Gazetteer
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.folding import term_key
 from khabar.tasks.sources import Sources
@@ -41,51 +39,15 @@ SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+|\n+")
 KIND_ORDER = ("call", "agreement", "meeting", "visit")
 NOT_YET = "not_yet"  # the frames of `event_frames.csv` that say the event is still to come
 GAP = " ... "
-ACTOR_WINDOW = 4  # words between a role phrase and the country it belongs to
-FORMER_WINDOW = 3  # words between an actor and a "former" beside it
 PLACE_KINDS = ("capital", "city", "province")
-MAX_SENTENCE_WORDS = 120
-# Offices one person holds at a time: "the Pakistani foreign minister" on a known day is a name.
-RESOLVED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister"})
-# Where a language puts the country of a title: "پاکستان کے وزیر خارجہ", "Pakistani foreign
-# minister", "د پاکستان ... وزیر" before it; "وزیر امور خارجه پاکستان", "وزير الخارجية
-# الباكستاني", "министр иностранных дел Пакистана" after it.
-COUNTRY_BEFORE_TITLE = frozenset({"ur", "ps", "en", "uz", "kk", "tr"})  # a longer "sentence" is a paragraph without stops: too loose to read
-
-
-@dataclass(frozen=True)
-class Person:
-    person_id: str
-    country: str
-    role: str
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-
-
-@dataclass
-class Actor:
-    name: str
-    person_id: str | None
-    country: str
-    role: str | None
-    start: int
-    end: int
+MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
 
 class EventReader:
     """The seeds of one night, indexed per language."""
 
     def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames):
-        self.gazetteer, self.months = gazetteer, months
-        self.people: dict[str, dict[str, list[Person]]] = {}
-        self.office_holders: dict[tuple[str, str], set[Person]] = {}  # (country, role) -> people
-        for row in people.iter_rows(named=True):
-            person = Person(row["person_id"], row["country"], row["role"], _date(row["valid_from"]), _date(row["valid_to"]))
-            self.people.setdefault(row["language"], {}).setdefault(term_key(row["name"]), []).append(person)
-            self.office_holders.setdefault((person.country, person.role), set()).add(person)
-        self.roles: dict[str, dict[str, tuple[str, str | None]]] = {}
-        for row in roles.iter_rows(named=True):
-            self.roles.setdefault(row["language"], {}).setdefault(term_key(row["phrase"]), (row["role"], row["country_hint"] or None))
+        self.gazetteer, self.months, self.officials = gazetteer, months, Officials(people, roles)
         self.frames: dict[str, dict[str, str]] = {}
         self.gapped: dict[str, list[tuple[list[str], list[str], str]]] = {}
         self.locatives: dict[tuple[str, str], set[str]] = {}
@@ -97,26 +59,22 @@ class EventReader:
                 self.gapped.setdefault(row["language"], []).append((term_key(left).split(), term_key(right).split(), row["kind"]))
             else:
                 self.frames.setdefault(row["language"], {}).setdefault(term_key(row["phrase"]), row["kind"])
-        self.index = {
-            language: (TermIndex(set(self.people.get(language, {}))), TermIndex(set(self.roles.get(language, {}))), TermIndex(set(self.frames.get(language, {}))))
-            for language in set(self.people) | set(self.roles) | set(self.frames)
-        }
+        self.frame_index = {language: TermIndex(set(frames)) for language, frames in self.frames.items()}
         self.frame_starts = {
             # each frame's longest word, which it cannot match without: "سفر" of "به ... سفر کرد",
             # "هاتفي" of "في اتصال هاتفي", never "به" or "في"
             language: {max(term.split(" "), key=len) for term, kind in self.frames.get(language, {}).items() if kind != NOT_YET}
             | {max(left + right, key=len) for left, right, kind in self.gapped.get(language, []) if left + right and kind != NOT_YET}
-            for language in self.index
+            for language in self.frame_index
         }
         # Arabic proclitics are stripped where the rest starts any name, title, frame or place
         # ("ومن المقرر" is "من المقرر", "والباكستاني" is "الباكستاني").
         self.splitter = {
             language: TermIndex(
-                {term for index in indexes for term in index.terms}
-                | set(gazetteer.names.get(language, {}))
+                self.officials.terms(language) | set(self.frames[language]) | set(gazetteer.names.get(language, {}))
                 | {cue for (lang, _), cues in self.locatives.items() if lang == language for cue in cues}
             )
-            for language, indexes in self.index.items()
+            for language in self.frame_index
         }
 
     @classmethod
@@ -127,7 +85,7 @@ class EventReader:
     def read(self, article_id: str, text: str, language: str, published: dt.date | None, home: str | None = None) -> tuple[list[dict], list[dict]]:
         """Events and their actors in one article's cleaned text; `home` is the outlet's country
         (its "کشورمان", "بلادنا")."""
-        if language not in self.index:
+        if language not in self.frame_index:
             return [], []
         sentences = SENTENCE_END.split(text)
         words = [self.splitter[language].words(term_key(sentence), language) for sentence in sentences]
@@ -153,16 +111,15 @@ class EventReader:
         return events, actors
 
     def _sentence(self, words: list[str], language: str, published: dt.date | None, home: str | None):
-        people_index, role_index, frame_index = self.index[language]
         if not words or len(words) > MAX_SENTENCE_WORDS:
             return None
-        kinds = {self.frames[language][term] for term, _, _ in frame_index.find(words)} | self._gapped_kinds(words, language)
+        kinds = {self.frames[language][term] for term, _, _ in self.frame_index[language].find(words)} | self._gapped_kinds(words, language)
         # A planned meeting ("قرار است", "من المقرر", "will", "به ... شي") has not happened.
         if NOT_YET in kinds or not kinds & set(KIND_ORDER):
             return None
         kind = next(k for k in KIND_ORDER if k in kinds)
         places = self._places(words, language)
-        actors = self._actors(words, language, published, home, people_index, role_index)
+        actors = self.officials.actors(words, language, published, self.gazetteer.named(words, language, home))
         countries = {actor.country for actor in actors}
         place, place_country = (places[0] if places else (None, None))
         if len(countries) >= 2:
@@ -186,19 +143,6 @@ class EventReader:
                     break
         return kinds
 
-    def _countries(self, words: list[str], language: str, home: str | None) -> list[tuple[str, int, int]]:
-        index = self.gazetteer.index.get(language)
-        if index is None:
-            return []
-        found = []
-        for name, start, end in index.find(words):
-            country, kind = self.gazetteer.names[language][name]
-            if kind == "our_country":
-                country = home
-            if country and kind not in ("veto", *DEPENDENT_KINDS):
-                found.append((country, start, end))
-        return found
-
     def _places(self, words: list[str], language: str) -> list[tuple[str, str]]:
         """Cities and provinces the sentence puts the event in: after a locative ("در", "في",
         "in") or before one ("میں", "کې")."""
@@ -216,52 +160,6 @@ class EventReader:
                 places.append((self.gazetteer.written[language][name], country))
         return places
 
-    def _actors(
-        self, words: list[str], language: str, published: dt.date | None, home: str | None, people_index: TermIndex, role_index: TermIndex
-    ) -> list[Actor]:
-        actors: list[Actor] = []
-        for name, start, end in people_index.find(words):
-            person = _in_office(self.people[language][name], published)
-            actors.append(Actor(name, person.person_id, person.country, person.role, start, end))
-        countries = self._countries(words, language, home)
-        counterparts, former = [], []
-        for phrase, start, end in role_index.find(words):
-            role, hint = self.roles[language][phrase]
-            if role == "former":
-                former.append(start)
-                continue
-            if any(a.start - ACTOR_WINDOW <= start and end <= a.end + ACTOR_WINDOW for a in actors if a.person_id):
-                continue  # the title of a person already named
-            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE)
-            if country is None:
-                continue
-            if role == "counterpart":
-                counterparts.append(Actor(phrase, None, country, None, start, end))
-            else:
-                actors.append(Actor(phrase, None, country, role, start, end))
-        # "his Pakistani counterpart": the role of the other side.
-        for counterpart in counterparts:
-            others = [a for a in actors if a.country != counterpart.country and a.role]
-            counterpart.role = others[0].role if others else None
-            actors.append(counterpart)
-        # A former official ("وزير الدولة الكندي السابق", "پخواني ولسمشر") speaks for nobody now.
-        actors = [a for a in actors if not any(a.start - FORMER_WINDOW <= at < a.start or a.end <= at <= a.end + FORMER_WINDOW for at in former)]
-        for actor in actors:
-            if actor.person_id is None and actor.role in RESOLVED_ROLES:
-                actor.person_id = self._holder(actor.country, actor.role, published)
-        unique: dict[tuple, Actor] = {}
-        for actor in actors:
-            unique.setdefault((actor.person_id,) if actor.person_id else (actor.country, actor.role), actor)
-        return list(unique.values())
-
-    def _holder(self, country: str, role: str, on: dt.date | None) -> str | None:
-        """Who held a one-person office on the article's date; None when the date is unknown or
-        `people.csv` lists anyone but exactly one holder for that day."""
-        if on is None:
-            return None
-        holders = {p.person_id for p in self.office_holders.get((country, role), ()) if p.valid_from and p.valid_from <= on and (p.valid_to is None or on <= p.valid_to)}
-        return holders.pop() if len(holders) == 1 else None
-
     def _date_in(self, sentence: str, published: dt.date | None) -> dt.date | None:
         """A day the sentence itself states. The article's own date is not taken: it is most often
         its dateline, and the meeting was "yesterday"."""
@@ -269,32 +167,6 @@ class EventReader:
             if found.precision == "day" and found.date != published:
                 return found.date
         return None
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _in_office(people: list[Person], on: dt.date | None) -> Person:
-    """The role a person held on the article's date, else the latest one listed."""
-    if on is not None:
-        for person in people:
-            if (person.valid_from is None or person.valid_from <= on) and (person.valid_to is None or on <= person.valid_to):
-                return person
-    return max(people, key=lambda p: p.valid_from or dt.date.min)
-
-
-def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool) -> str | None:
-    """The country named closest to a role phrase, within `ACTOR_WINDOW` words, looking first on
-    the side the language puts it."""
-    sides: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
-    for country, c_start, c_end in countries:
-        if 0 <= c_start - end <= ACTOR_WINDOW:
-            sides[False].append((c_start - end, country))
-        elif 0 <= start - c_end <= ACTOR_WINDOW:
-            sides[True].append((start - c_end, country))
-    near = sides[before_first] or sides[not before_first]
-    return min(near)[1] if near else None
 
 
 def read_events(articles: pl.DataFrame, reader: EventReader, sources: Sources) -> tuple[pl.DataFrame, pl.DataFrame]:

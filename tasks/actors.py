@@ -1,0 +1,134 @@
+"""Who the sides of an event are: officials of `people.csv`, or titles of `role_phrases.csv`
+beside a country's name, in the role they held on the article's day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import polars as pl
+
+from khabar.tasks.folding import term_key
+from khabar.tasks.terms import TermIndex
+
+ACTOR_WINDOW = 4  # words between a role phrase and the country it belongs to
+FORMER_WINDOW = 3  # words between an actor and a "former" beside it
+# Offices one person holds at a time: "the Pakistani foreign minister" on a known day is a name.
+RESOLVED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister"})
+# Where a language puts the country of a title: "پاکستان کے وزیر خارجہ", "Pakistani foreign
+# minister", "د پاکستان ... وزیر" before it; "وزیر امور خارجه پاکستان", "وزير الخارجية
+# الباكستاني", "министр иностранных дел Пакистана" after it.
+COUNTRY_BEFORE_TITLE = frozenset({"ur", "ps", "en", "uz", "kk", "tr"})
+
+
+@dataclass(frozen=True)
+class Person:
+    person_id: str
+    country: str
+    role: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+    def in_office(self, on: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
+
+
+@dataclass
+class Actor:
+    name: str
+    person_id: str | None
+    country: str
+    role: str | None
+    start: int
+    end: int
+
+
+class Officials:
+    """People and role phrases per language, and who held each one-person office when."""
+
+    def __init__(self, people: pl.DataFrame, roles: pl.DataFrame):
+        self.people: dict[str, dict[str, list[Person]]] = {}
+        self.office_holders: dict[tuple[str, str], set[Person]] = {}  # (country, role) -> people
+        for row in people.iter_rows(named=True):
+            person = Person(row["person_id"], row["country"], row["role"], _date(row["valid_from"]), _date(row["valid_to"]))
+            self.people.setdefault(row["language"], {}).setdefault(term_key(row["name"]), []).append(person)
+            self.office_holders.setdefault((person.country, person.role), set()).add(person)
+        self.roles: dict[str, dict[str, tuple[str, str | None]]] = {}
+        for row in roles.iter_rows(named=True):
+            self.roles.setdefault(row["language"], {}).setdefault(term_key(row["phrase"]), (row["role"], row["country_hint"] or None))
+        self.people_index = {language: TermIndex(set(names)) for language, names in self.people.items()}
+        self.role_index = {language: TermIndex(set(phrases)) for language, phrases in self.roles.items()}
+
+    def terms(self, language: str) -> set[str]:
+        return set(self.people.get(language, {})) | set(self.roles.get(language, {}))
+
+    def actors(self, words: list[str], language: str, published: dt.date | None, countries: list[tuple[str, int, int]]) -> list[Actor]:
+        """The distinct sides `words` names; `countries` are the countries it names, with their places."""
+        actors: list[Actor] = []
+        if language in self.people_index:
+            for name, start, end in self.people_index[language].find(words):
+                person = _in_office(self.people[language][name], published)
+                actors.append(Actor(name, person.person_id, person.country, person.role, start, end))
+        counterparts, former = [], []
+        for phrase, start, end in self.role_index[language].find(words) if language in self.role_index else []:
+            role, hint = self.roles[language][phrase]
+            if role == "former":
+                former.append(start)
+                continue
+            if any(a.start - ACTOR_WINDOW <= start and end <= a.end + ACTOR_WINDOW for a in actors if a.person_id):
+                continue  # the title of a person already named
+            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE)
+            if country is None:
+                continue
+            if role == "counterpart":
+                counterparts.append(Actor(phrase, None, country, None, start, end))
+            else:
+                actors.append(Actor(phrase, None, country, role, start, end))
+        # "his Pakistani counterpart": the role of the other side.
+        for counterpart in counterparts:
+            others = [a for a in actors if a.country != counterpart.country and a.role]
+            counterpart.role = others[0].role if others else None
+            actors.append(counterpart)
+        # A former official ("وزير الدولة الكندي السابق", "پخواني ولسمشر") speaks for nobody now.
+        actors = [a for a in actors if not any(a.start - FORMER_WINDOW <= at < a.start or a.end <= at <= a.end + FORMER_WINDOW for at in former)]
+        for actor in actors:
+            if actor.person_id is None and actor.role in RESOLVED_ROLES:
+                actor.person_id = self._holder(actor.country, actor.role, published)
+        unique: dict[tuple, Actor] = {}
+        for actor in actors:
+            unique.setdefault((actor.person_id,) if actor.person_id else (actor.country, actor.role), actor)
+        return list(unique.values())
+
+    def _holder(self, country: str, role: str, on: dt.date | None) -> str | None:
+        """Who held a one-person office on the article's date; None when the date is unknown or
+        `people.csv` lists anyone but exactly one holder for that day."""
+        if on is None:
+            return None
+        holders = {p.person_id for p in self.office_holders.get((country, role), ()) if p.valid_from and p.in_office(on)}
+        return holders.pop() if len(holders) == 1 else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _in_office(people: list[Person], on: dt.date | None) -> Person:
+    """The role a person held on the article's date, else the latest one listed."""
+    if on is not None:
+        for person in people:
+            if person.in_office(on):
+                return person
+    return max(people, key=lambda p: p.valid_from or dt.date.min)
+
+
+def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool) -> str | None:
+    """The country named closest to a role phrase, within `ACTOR_WINDOW` words, looking first on
+    the side the language puts it."""
+    sides: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
+    for country, c_start, c_end in countries:
+        if 0 <= c_start - end <= ACTOR_WINDOW:
+            sides[False].append((c_start - end, country))
+        elif 0 <= start - c_end <= ACTOR_WINDOW:
+            sides[True].append((start - c_end, country))
+    near = sides[before_first] or sides[not before_first]
+    return min(near)[1] if near else None
