@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import polars as pl
+
 DIGITS_FROM, DIGITS_TO = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"
 HARAKAT = "\u064b-\u0652"  # vowel marks: cleaning takes them out of the displayed text too
 OTHER_MARKS = "\u0653-\u065f\u0670"  # maddah, hamza and superscript alef marks: matching ignores them
@@ -23,6 +25,8 @@ _DIGITS = re.compile(f"[{DIGITS_FROM}]")
 _LETTERS = re.compile("[" + "".join(LETTER_FOLDS) + "]")
 _MARKS = re.compile(f"[{HARAKAT}{OTHER_MARKS}{TATWEEL}]")
 WORD = re.compile(r"[^\W_]+")
+# Python's `[^\W_]` (str.isalnum) in Rust's regex syntax: letters and numbers of every script.
+NOT_WORD = r"[^\p{L}\p{N}]+"
 
 
 def to_ascii_digits(text: str) -> str:
@@ -49,3 +53,11 @@ def term_key(text: str) -> str:
     """The folded words of `text` joined by single spaces: `articles.match_text`, and the form
     every lexicon term, gazetteer name and place cue is read in."""
     return " ".join(words_of(text))
+
+
+def folded_words(text: pl.Expr) -> pl.Expr:
+    """`term_key` of a whole column at once, in Polars' Rust engine rather than a Python loop
+    (the same key: tests/tasks/test_folding.py holds the two equal)."""
+    text = text.str.replace_all("\u200c", "", literal=True).str.replace_many(list(DIGITS_FROM), list(DIGITS_TO))
+    text = text.str.replace_many(list(LETTER_FOLDS), list(LETTER_FOLDS.values())).str.replace_all(_MARKS.pattern, "")
+    return text.str.to_lowercase().str.replace_all(NOT_WORD, " ").str.strip_chars(" ")

@@ -11,7 +11,7 @@ from collections import Counter
 
 import polars as pl
 
-from khabar.tasks.folding import term_key
+from khabar.tasks.folding import folded_words
 
 MAX_TERM_WORDS = 4
 # Arabic glues the article and one-letter conjunctions and prepositions to the next word (folded:
@@ -31,7 +31,7 @@ def with_match_text(articles: pl.DataFrame) -> pl.DataFrame:
     """
     if "match_text" in articles.columns:
         return articles
-    return articles.with_columns(match_text=pl.Series([term_key(t) for t in articles["text"].to_list()], dtype=pl.String))
+    return articles.with_columns(match_text=folded_words(pl.col("text")))
 
 
 class TermIndex:
