@@ -66,28 +66,81 @@ def hash_contents(articles: pl.DataFrame) -> pl.DataFrame:
 PAIR_BLOCK = 100_000
 SHINGLE_BASE = np.uint64(1_000_003)
 MASK_32 = np.uint64(0xFFFFFFFF)
+# MurmurHash3's 32-bit finalizer, which datasketch's "affine32" scheme applies to each input hash
+# before its permutations (a * h + b in uint32, wrapping).
+FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+
+
+def word_hashes(match_texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(hashes, lengths): the CRC-32 of every word of every text, one flat array, and each text's
+    word count. Each distinct word is hashed once; Polars maps them back."""
+    words = pl.DataFrame({"words": match_texts.str.split(" ").list.filter(pl.element() != "")})
+    flat = words["words"].explode(empty_as_null=False).drop_nulls()
+    distinct = flat.unique()
+    crc = pl.Series([zlib.crc32(word.encode()) for word in distinct.to_list()], dtype=pl.UInt64)
+    return flat.replace_strict(distinct, crc).to_numpy(), words["words"].list.len().to_numpy().astype(np.int64)
+
+
+def shingle_sets(match_texts: pl.Series, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(hashes, counts): the sorted distinct 32-bit hashes of each text's `size`-word shingles, one
+    flat array in text order, and how many each text has.
+
+    A shingle's hash rolls its word hashes (h * 1,000,003 + word, kept to 32 bits). A text shorter
+    than a shingle is one shingle of all its words; a text with no words is the one shingle 0.
+    """
+    words, lengths = word_hashes(match_texts)
+    texts, total = len(lengths), len(words)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    padded = np.concatenate((words, np.zeros(size, dtype=np.uint64)))
+    owner = np.repeat(np.arange(texts, dtype=np.uint64), lengths)
+    rolled, short = np.zeros(total, dtype=np.uint64), [np.zeros(0, dtype=np.uint64)]
+    for offset in range(size):
+        rolled = (rolled * SHINGLE_BASE + padded[offset : offset + total]) & MASK_32
+        # after offset + 1 words: the whole of each text that long
+        ends = np.flatnonzero(lengths == offset + 1) if offset + 1 < size else np.zeros(0, dtype=np.int64)
+        short.append((ends.astype(np.uint64) << np.uint64(32)) | rolled[starts[ends]])
+    full = (np.arange(total) - starts[owner.astype(np.int64)]) <= (lengths[owner.astype(np.int64)] - size)
+    empty = np.flatnonzero(lengths == 0).astype(np.uint64) << np.uint64(32)
+    keys = np.sort(np.concatenate([(owner[full] << np.uint64(32)) | rolled[full], *short, empty]))
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # np.unique hashes: 30x slower here
+    return (keys & MASK_32).astype(np.uint32), np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=texts)
 
 
 def shingles(match_text: str, size: int) -> list[int]:
-    """32-bit hashes of the distinct `size`-word shingles of the folded words (`match_text`).
-
-    Words are hashed once (CRC-32) and rolled into shingle hashes with NumPy, rather than
-    joining and hashing every shingle string.
-    """
-    words = np.fromiter((zlib.crc32(w.encode()) for w in match_text.split()), dtype=np.uint64)
-    count = max(1, len(words) - size + 1)
-    rolled = np.zeros(count, dtype=np.uint64)
-    for offset in range(min(size, len(words))):
-        rolled = (rolled * SHINGLE_BASE + words[offset : offset + count]) & MASK_32
-    return np.unique(rolled).tolist()
+    """`shingle_sets` of one text (for tests and one-off use)."""
+    return shingle_sets(pl.Series([match_text], dtype=pl.String), size)[0].tolist()
 
 
 @functools.cache
-def _permutations(num_perm: int, seed: int):
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutations for these settings: the signatures stay theirs, comparable with
+    every earlier night's."""
     from datasketch import MinHash  # half a second of imports (SciPy) that a quiet night skips
 
-    reference = MinHash(num_perm=num_perm, seed=seed)
-    return reference.permutations, reference.scheme
+    reference = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
+    return reference.permutations
+
+
+def minhash_signatures(hashes: np.ndarray, counts: np.ndarray, config: DedupeConfig) -> np.ndarray:
+    """One row of `num_perm` uint32 minima per text, as datasketch's affine32 MinHash gives."""
+    a, b = _permutations(config.num_perm, config.seed)
+    s1, m1, s2, m2, s3 = FMIX32
+    mixed = hashes ^ (hashes >> s1)
+    mixed = mixed * m1
+    mixed = mixed ^ (mixed >> s2)
+    mixed = mixed * m2
+    mixed = mixed ^ (mixed >> s3)
+    signatures = np.empty((len(counts), config.num_perm), dtype=np.uint32)
+    # Text by text into one reused buffer: the block stays in cache, and nothing is allocated.
+    block = np.empty((int(counts.max(initial=1)), config.num_perm), dtype=np.uint32)
+    end = 0
+    for text, count in enumerate(counts.tolist()):
+        permuted = block[:count]
+        np.multiply(mixed[end : end + count, None], a, out=permuted)
+        permuted += b
+        permuted.min(axis=0, out=signatures[text])
+        end += count
+    return signatures
 
 
 def band_keys(signature: bytes, config: DedupeConfig) -> list[int]:
@@ -102,19 +155,12 @@ def sign_articles(articles: pl.DataFrame, config: DedupeConfig = DedupeConfig())
     """(signatures, bands): a MinHash signature per article and its LSH band keys."""
     if articles.is_empty():
         return pl.DataFrame(schema=SIGNATURE_SCHEMA), pl.DataFrame(schema=BAND_SCHEMA)
-    sets = [shingles(text, config.shingle_words) for text in with_match_text(articles)["match_text"].to_list()]
-    # Drawing the permutations costs more than hashing an article: draw them once per config.
-    from datasketch import MinHash
-
-    permutations, scheme = _permutations(config.num_perm, config.seed)
-    minhashes = [MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=int, permutations=permutations, scheme=scheme) for _ in sets]
-    for minhash, hashes in zip(minhashes, sets):
-        minhash.update_batch(hashes)
-    signatures = [m.hashvalues.astype("<u4").tobytes() for m in minhashes]
+    hashes, counts = shingle_sets(with_match_text(articles)["match_text"], config.shingle_words)
+    signatures = [row.astype("<u4").tobytes() for row in minhash_signatures(hashes, counts, config)]
     ids = articles["article_id"].to_list()
     bands = [(article_id, band, key) for article_id, signature in zip(ids, signatures) for band, key in enumerate(band_keys(signature, config))]
     return (
-        pl.DataFrame({"article_id": ids, "signature": signatures, "shingles": [len(s) for s in sets]}, schema=SIGNATURE_SCHEMA),
+        pl.DataFrame({"article_id": ids, "signature": signatures, "shingles": counts}, schema=SIGNATURE_SCHEMA),
         pl.DataFrame(bands, schema=BAND_SCHEMA, orient="row"),
     )
 

@@ -1,3 +1,4 @@
+import zlib
 from pathlib import Path
 
 import duckdb
@@ -5,6 +6,7 @@ import polars as pl
 import pytest
 
 from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, content_hash, hash_contents, sign_articles, similarity
+from khabar.tasks.folding import term_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "samples" / "landing" / "seeds"
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
@@ -127,3 +129,24 @@ def test_signatures_made_with_other_settings_stop_the_run_instead_of_being_compa
     with duckdb.connect(str(warehouse)) as con:  # the settings of this Khabar: compared as usual
         con.execute("delete from dedupe_config; insert into dedupe_config values (4, 125, 25, 5, 0.5, 0.8, 1, 500)")
     assert read_earlier_candidates(warehouse, frame["content_hash"], bands).is_empty()
+
+
+def test_signatures_stay_datasketchs_so_earlier_nights_still_compare():
+    """The batch signing must give, bit for bit, what the warehouse already holds: datasketch's
+    affine32 MinHash over the CRC-32 word hashes rolled into 4-word shingles."""
+    from datasketch import MinHash
+
+    config = DedupeConfig()
+    texts = [STORY, PARAGRAPHS[0], "", "کابل", "دو کلمه", "سه کلمه اینجا", "وزير الخارجية ٢٠٢٤ " * 3]
+    signatures, _ = sign_articles(pl.DataFrame({"article_id": [str(i) for i in range(len(texts))], "text": texts}), config)
+    for text, ours in zip(texts, signatures["signature"].to_list()):
+        words = [zlib.crc32(word.encode()) for word in term_key(text).split()]
+        shingles = {0} if not words else set()
+        for start in range(max(1, len(words) - config.shingle_words + 1)):
+            rolled = 0
+            for word in words[start : start + config.shingle_words]:
+                rolled = (rolled * 1_000_003 + word) & 0xFFFFFFFF
+            shingles.add(rolled)
+        reference = MinHash(num_perm=config.num_perm, seed=config.seed, scheme="affine32", hashfunc=int)
+        reference.update_batch(sorted(shingles))
+        assert ours == reference.hashvalues.astype("<u4").tobytes()
