@@ -237,8 +237,8 @@ def pashto_sentences() -> None:
     frame = with_match_text(pl.DataFrame({"text": [sentences[int(row["line"]) - 1] for row in gold], "language": ["ps"] * len(gold)}))
     counts: dict[str, int] = defaultdict(int)
     for row, text in zip(gold, frame["match_text"]):
-        countries = set(gazetteer.mentions(text, "ps"))
-        terms, _ = lexicon.index["ps"].count(text, "ps") if "ps" in lexicon.index else ({}, 0)
+        countries = set(gazetteer.mentions(text, "ps"))  # Pashto words need no preparing
+        terms, _ = lexicon.index["ps"].count(text) if "ps" in lexicon.index else ({}, 0)
         topics = {topic for term in terms for topic, weight in lexicon.weights["ps"][term] if weight > 0}
         for name, got, want in (("countries", countries, words(row["countries"])), ("topics", topics, words(row["topics"]))):
             counts[f"{name}_given"] += len(got)

@@ -25,7 +25,7 @@ from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.sources import Sources
 from khabar.tasks.folding import term_key
-from khabar.tasks.terms import TermIndex, with_match_text
+from khabar.tasks.terms import TermIndex, by_language
 
 COUNTRY_SCHEMA = {"article_id": pl.String, "country": pl.String, "mentions": pl.Int64}
 COUNTRY_TERM_SCHEMA = {"article_id": pl.String, "country": pl.String, "term": pl.String, "hits": pl.Int64}
@@ -53,21 +53,21 @@ class Gazetteer:
     def from_seeds(cls, seeds: Path) -> Gazetteer:
         return cls(pl.read_csv(seeds / "country_gazetteer.csv"), pl.read_csv(seeds / "place_cues.csv"))
 
-    def mentions(self, match_text: str, language: str, home: str | None = None) -> dict[str, dict[str, int]]:
-        """country -> {name as folded: hits} for one article; `home` is the outlet's country."""
+    def mentions(self, words: str, language: str, home: str | None = None) -> dict[str, dict[str, int]]:
+        """country -> {name as folded: hits} for one article's `words` (`TermIndex.prepared`);
+        `home` is the outlet's country."""
         index = self.index.get(language)
         if index is None:
             return {}
-        words = index.words(match_text, language)
         found: dict[str, dict[str, int]] = {}
         waiting: list[tuple[str, str]] = []  # dependent names without a cue: (country, name)
-        for name, start, end in index.find(words):
+        for name, start in index.spans(words):
             country, kind = self.names[language][name]
             if kind == "veto":
                 continue
             if kind == "our_country":
                 country = home
-            elif kind in DEPENDENT_KINDS and not (kind == "context" and self.has_cue(words, start, end, language)):
+            elif kind in DEPENDENT_KINDS and not (kind == "context" and self._cued(words, name, start, language)):
                 waiting.append((country, name))
                 continue
             if country:
@@ -91,6 +91,10 @@ class Gazetteer:
                 found.append((country, start, end))
         return found
 
+    def _cued(self, words: str, name: str, start: int, language: str) -> bool:
+        first = words.count(" ", 0, start)  # words before the name
+        return self.has_cue(words.split(" "), first, first + name.count(" ") + 1, language)
+
     def has_cue(self, words: list[str], start: int, end: int, language: str) -> bool:
         before = self.cues.get((language, "before"), set())
         after = self.cues.get((language, "after"), set())
@@ -103,11 +107,11 @@ def tag_countries(articles: pl.DataFrame, gazetteer: Gazetteer, sources: Sources
     """Per article, each country its cleaned text refers to (`article_id`, `country`, `mentions`)
     and the names that made it (`article_id`, `country`, `term`, `hits`), counted in one pass."""
     countries, terms = [], []
-    frame = with_match_text(articles).select("article_id", "match_text", "language", "source")
-    for article_id, text, language, source in frame.iter_rows():
-        for country, names in gazetteer.mentions(text, language, sources.country_of(source)).items():
-            countries.append((article_id, country, sum(names.values())))
-            terms.extend((article_id, country, name, hits) for name, hits in names.items())
+    for language, part in by_language(articles, gazetteer.index):
+        for article_id, words, source in part.select("article_id", "words", "source").iter_rows():
+            for country, names in gazetteer.mentions(words, language, sources.country_of(source)).items():
+                countries.append((article_id, country, sum(names.values())))
+                terms.extend((article_id, country, name, hits) for name, hits in names.items())
     return pl.DataFrame(countries, schema=COUNTRY_SCHEMA, orient="row"), pl.DataFrame(terms, schema=COUNTRY_TERM_SCHEMA, orient="row")
 
 

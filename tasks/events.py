@@ -89,7 +89,8 @@ class EventReader:
 
     def candidates(self, articles: pl.DataFrame) -> pl.DataFrame:
         """The sentences of `articles` (`article_id`, `text`, `language`, `published_date`, `home`)
-        that hold a frame's words, numbered in their article, with their folded words."""
+        that hold a frame's words, numbered in their article, with their `words` as the splitter
+        prepares them."""
         sentences = (
             articles.filter(pl.col("language").is_in(list(self.frame_index)))
             .with_row_index("row")
@@ -98,10 +99,10 @@ class EventReader:
             .explode("sentence", "number")
             .with_columns(words=folded_words(pl.col("sentence")))
         )
-        cued = [
-            part.filter(self.sentence_cues[language])
-            for (language,), part in sentences.partition_by("language", as_dict=True, maintain_order=True).items()
-        ]
+        cued = []
+        for (language,), part in sentences.partition_by("language", as_dict=True, maintain_order=True).items():
+            part = part.filter(self.sentence_cues[language])
+            cued.append(part.with_columns(words=self.splitter[language].prepared(part["words"], language)))
         return pl.concat(cued).sort("row", "number") if cued else sentences.clear()
 
     def read(self, articles: pl.DataFrame) -> tuple[list[dict], list[dict]]:
@@ -110,7 +111,7 @@ class EventReader:
         for article_id, number, sentence, words, language, published, home in self.candidates(articles).select(
             "article_id", "number", "sentence", "words", "language", "published_date", "home"
         ).iter_rows():
-            found = self._sentence(self.splitter[language].words(words, language), language, published, home)
+            found = self._sentence(words.split(), language, published, home)
             if found is None:
                 continue
             kind, sides, place, place_country = found

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+import ahocorasick
 import polars as pl
 
 from khabar.tasks.folding import folded_words
 
-MAX_TERM_WORDS = 4
 # Arabic glues the article and one-letter conjunctions and prepositions to the next word (folded:
 # ك is ک). The shortest strip that leaves a known first word wins, so "والولايات" reads as
 # "الولايات" (the United States), not as "ولايات" (the first word of Micronesia's name).
@@ -34,56 +34,76 @@ def with_match_text(articles: pl.DataFrame) -> pl.DataFrame:
     return articles.with_columns(match_text=folded_words(pl.col("text")))
 
 
+def by_language(articles: pl.DataFrame, indexes: dict[str, TermIndex]) -> list[tuple[str, pl.DataFrame]]:
+    """The articles of each language `indexes` covers, with `words`: their `match_text` prepared
+    for that language's index."""
+    frame = with_match_text(articles)
+    return [
+        (language, part.with_columns(words=indexes[language].prepared(part["match_text"], language)))
+        for (language,), part in frame.partition_by("language", as_dict=True, maintain_order=True).items()
+        if language in indexes
+    ]
+
+
 class TermIndex:
-    """Folded terms, indexed by first word so that matching costs one set look-up per word."""
+    """Folded terms in an Aho-Corasick automaton, built once a night: one pass over a text finds
+    every term, however many the seeds hold."""
 
     def __init__(self, terms: set[str], enclitics: bool = False):
         self.terms = terms
-        self.first_words = {term.split(" ")[0] for term in terms}
+        self.first_words = pl.Series(sorted({term.split(" ")[0] for term in terms}), dtype=pl.String)
         self.enclitics = enclitics
+        # " term " with its spaces matches whole words only, in " text ".
+        self.automaton = ahocorasick.Automaton()
+        for term in terms:
+            self.automaton.add_word(f" {term} ", term)
+        self.automaton.make_automaton()
 
-    def count(self, match_text: str, language: str) -> tuple[Counter, int]:
-        """How often each term occurs as whole words in `match_text` (see `term_key`), and its word count."""
-        words = self.words(match_text, language)
-        return Counter(term for term, _, _ in self.find(words)), len(words)
+    def count(self, words: str) -> tuple[Counter, int]:
+        """How often each term occurs in `words` (`prepared`), and the word count."""
+        return Counter(term for term, _ in self.spans(words)), words.count(" ") + 1 if words else 0
 
-    def words(self, match_text: str, language: str) -> list[str]:
-        words = match_text.split()
-        if language == "ar":
-            return [self._strip_proclitic(word) for word in words]
-        if language == "fa" and self.enclitics:
-            return [self._strip_enclitic(word) for word in words]
-        return words
-
-    def find(self, words: list[str]) -> list[tuple[str, int, int]]:
-        """Each term found in `words` as (term, first word, words after the last): longest term
-        first, and its words are not counted again inside a shorter one."""
-        found = []
-        i = 0
-        while i < len(words):
-            step = 1
-            if words[i] in self.first_words:
-                for n in range(min(MAX_TERM_WORDS, len(words) - i), 0, -1):
-                    gram = " ".join(words[i : i + n])
-                    if gram in self.terms:
-                        found.append((gram, i, i + n))
-                        step = n
-                        break
-            i += step
+    def spans(self, words: str) -> list[tuple[str, int]]:
+        """Each term found in `words` (words joined by single spaces, `prepared`) as (term, where
+        its first word starts in `words`): the longest term at each word first, and its words are
+        not counted again inside a shorter one."""
+        if not self.terms:
+            return []
+        # (start of " term " in " words ", its length, term), in reading order, longest first
+        matches = sorted((end - len(term) - 1, -len(term) - 2, term) for end, term in self.automaton.iter(f" {words} "))
+        found, cursor = [], 0
+        for start, negative_length, term in matches:
+            if start >= cursor:
+                found.append((term, start))
+                cursor = start - negative_length - 1  # its trailing space leads the next word
         return found
 
-    def _strip_enclitic(self, word: str) -> str:
-        if word in self.first_words:
-            return word
-        for clitic in PERSIAN_ENCLITICS:
-            if word.endswith(clitic) and word[: -len(clitic)] in self.terms:
-                return word[: -len(clitic)]
-        return word
+    def find(self, words: list[str]) -> list[tuple[str, int, int]]:
+        """`spans` of a list of words, as (term, first word, words after the last)."""
+        word_at, offset = {}, 0
+        for i, word in enumerate(words):
+            word_at[offset] = i
+            offset += len(word) + 1
+        return [(term, word_at[start], word_at[start] + term.count(" ") + 1) for term, start in self.spans(" ".join(words))]
 
-    def _strip_proclitic(self, word: str) -> str:
-        if word in self.first_words:
-            return word
-        for clitic in ARABIC_PROCLITICS:
-            if word.startswith(clitic) and word[len(clitic) :] in self.first_words:
-                return word[len(clitic) :]
-        return word
+    def prepared(self, match_texts: pl.Series, language: str) -> pl.Series:
+        """`match_texts` with the clitics that hide a term's first word taken off, for a batch.
+
+        Arabic: the shortest proclitic whose removal leaves a known first word. Persian names
+        (`enclitics`): the copula or adjective ending after a whole one-word name. A word that is
+        itself a known first word is left as it is. Each distinct word is looked at once.
+        """
+        word = pl.col("word")
+        if language == "ar":
+            clitics = [(word.str.starts_with(clitic), word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_PROCLITICS]
+        elif language == "fa" and self.enclitics:
+            terms = pl.Series(sorted(self.terms), dtype=pl.String)
+            clitics = [(word.str.ends_with(clitic), word.str.head(-len(clitic)), terms) for clitic in PERSIAN_ENCLITICS]
+        else:
+            return match_texts
+        stripped = pl.when(word.is_in(self.first_words.implode())).then(word)
+        for has_clitic, rest, known in clitics:
+            stripped = stripped.when(has_clitic & rest.is_in(known.implode())).then(rest)
+        words = match_texts.str.split(" ")
+        distinct = pl.DataFrame({"word": words.explode().unique()}).with_columns(stripped=stripped.otherwise(word))
+        return words.list.eval(pl.element().replace_strict(distinct["word"], distinct["stripped"])).list.join(" ")

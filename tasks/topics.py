@@ -10,7 +10,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.folding import term_key
-from khabar.tasks.terms import TermIndex, with_match_text
+from khabar.tasks.terms import TermIndex, by_language
 
 TOPIC_SCHEMA = {"article_id": pl.String, "topic": pl.String, "mentions": pl.Float64, "score": pl.Float64, "is_main": pl.Boolean}
 TOPIC_TERM_SCHEMA = {"article_id": pl.String, "topic": pl.String, "term": pl.String, "hits": pl.Int64}
@@ -57,12 +57,12 @@ class Lexicon:
     def from_seeds(cls, seeds: Path) -> Lexicon:
         return cls(pl.read_csv(seeds / "topic_lexicon.csv"))
 
-    def topics(self, match_text: str, language: str, config: TopicConfig) -> dict[str, TopicHits]:
-        """Every topic `match_text` mentions, with its weighted hits, score and terms."""
+    def topics(self, words: str, language: str, config: TopicConfig) -> dict[str, TopicHits]:
+        """Every topic `words` (`TermIndex.prepared`) mentions, with its weighted hits, score and terms."""
         index = self.index.get(language)
         if index is None:
             return {}
-        counts, words = index.count(match_text, language)
+        counts, length = index.count(words)
         hits: dict[str, float] = {}
         terms: dict[str, dict[str, int]] = {}
         named: set[str] = set()
@@ -74,7 +74,7 @@ class Lexicon:
                     terms.setdefault(topic, {})[term] = count
                     if weight > 0 and (language, term, topic) in self.naming:
                         named.add(topic)
-        per_100_words = 100 / max(words, config.min_words)
+        per_100_words = 100 / max(length, config.min_words)
         return {
             topic: TopicHits(
                 round(total, 3), round(total * per_100_words, 3),
@@ -89,10 +89,11 @@ def tag_topics(articles: pl.DataFrame, lexicon: Lexicon, config: TopicConfig = T
     """Per article, each topic its cleaned text mentions (`article_id`, `topic`, `mentions`,
     `score`, `is_main`) and the terms that made it (`article_id`, `topic`, `term`, `hits`)."""
     topics, terms = [], []
-    for article_id, text, language in with_match_text(articles).select("article_id", "match_text", "language").iter_rows():
-        for topic, found in lexicon.topics(text, language, config).items():
-            topics.append((article_id, topic, found.mentions, found.score, found.is_main))
-            terms.extend((article_id, topic, term, count) for term, count in found.terms.items())
+    for language, part in by_language(articles, lexicon.index):
+        for article_id, words in part.select("article_id", "words").iter_rows():
+            for topic, found in lexicon.topics(words, language, config).items():
+                topics.append((article_id, topic, found.mentions, found.score, found.is_main))
+                terms.extend((article_id, topic, term, count) for term, count in found.terms.items())
     return pl.DataFrame(topics, schema=TOPIC_SCHEMA, orient="row"), pl.DataFrame(terms, schema=TOPIC_TERM_SCHEMA, orient="row")
 
 
