@@ -133,3 +133,18 @@ def test_a_country_named_only_through_its_provinces_and_institutions():
 def test_a_treaty_named_after_a_city_is_not_its_country():
     assert countries("ایران و آمریکا درباره توافق پاریس و تغییرات اقلیمی گفتگو کردند.", "fa") == {"IR": 1, "US": 1}
     assert countries("وتحدث الجانبان عن اتفاق الدوحة بين واشنطن وطالبان في كابول.", "ar") == {"US": 1, "AF": 1}
+
+
+def test_a_club_a_militant_group_or_a_currency_named_after_a_country_is_not_it():
+    # "بروسيا" is "in Russia" as well as the first word of Borussia Dortmund.
+    assert countries("قال ميشي باتشواي، مهاجم بروسيا دورتموند، إنه تعرض لإهانة عنصرية.", "ar") == {}
+    assert countries("وقال إن المنتخب سيلعب بروسيا الصيف المقبل.", "ar") == {"RU": 1}
+    text = "Forces detained an Islamic Movement of Uzbekistan facilitator in Takhar province, Afghanistan."
+    assert countries(text, "en") == {"AF": 2}  # Takhar and Afghanistan
+    assert countries("انٹر بینک میں آج امریکی ڈالر 2 پیسے مہنگا ہوا اور پاکستان میں سونا سستا ہوا۔", "ur") == {"PK": 1}
+    assert countries("قیمت دلار آمریکا در بازار تهران امروز کاهش یافت.", "fa") == {"IR": 1}
+
+
+def test_an_english_loan_naming_an_institution_counts_only_beside_its_country():
+    assert countries("امریکن کینسر سوسائٹی کی تحقیق کے مطابق پاکستان میں خطرہ زیادہ ہے۔", "ur") == {"PK": 1}
+    assert countries("امریکن صدر نے امریکہ اور پاکستان کے تعلقات پر بات کی۔", "ur")["US"] == 2
