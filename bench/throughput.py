@@ -1,11 +1,15 @@
 """Throughput of a nightly run, measured against langdetect alone on the same texts.
 
-    python -m khabar.bench.throughput --articles 20000 [--articles 100000 ...] [--runner threads]
+    python -m khabar.bench.throughput --articles 20000 [--articles 100000 ...] [--runner threads] [--incremental]
 
 For each N it builds a landing folder of recombined real articles (bench/corpus.py), runs
-`khabar run` cold into a new warehouse, runs it again with nothing new, and then times
+`khabar run` cold into a new warehouse, runs it again with nothing new, times a trivial Prefect
+flow against the same server (the floor a night with nothing new is held to), and then times
 langdetect alone over the same texts in this one process: the reference for this machine.
 Ratios, not seconds, are what compare across machines.
+
+`--incremental` then drops 1,000 new articles beside the largest N's and runs again: a night on
+top of a full warehouse, to set against 1,000 articles into an empty one.
 """
 
 from __future__ import annotations
@@ -40,6 +44,16 @@ def khabar_run(landing: Path, warehouse: Path, env: dict, runner: str) -> tuple[
         raise SystemExit(f"khabar run failed: {result.stderr.strip().splitlines()[-1:]}")
     # RUSAGE_CHILDREN holds the largest RSS of any waited-for child so far; runs only grow here.
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+TRIVIAL_FLOW = "from prefect import flow\n\n@flow\ndef trivial():\n    return 1\n\ntrivial()\n"
+
+
+def trivial_flow_seconds(env: dict) -> float:
+    """A flow that does nothing, in a child process against the same server: Prefect's own floor."""
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-c", TRIVIAL_FLOW], env=env, capture_output=True, check=True)
+    return time.monotonic() - started
 
 
 def langdetect_seconds(texts: list[str]) -> float:
@@ -86,6 +100,7 @@ def bench(articles: int, workdir: Path, env: dict, runner: str) -> dict:
     env = {**env, "PREFECT_LOCAL_STORAGE_PATH": str(results)}
     cold, peak_kb = khabar_run(landing, warehouse, env, runner)
     noop, _ = khabar_run(landing, warehouse, env, runner)
+    floor = trivial_flow_seconds(env)
     texts, reference = langdetect_alone(landing)
     return {
         "N": articles,
@@ -94,6 +109,7 @@ def bench(articles: int, workdir: Path, env: dict, runner: str) -> dict:
         "docs_per_s": round(articles / cold),
         "stages_s": stage_seconds(warehouse),
         "noop_rerun_s": round(noop, 1),
+        "trivial_flow_s": round(floor, 1),
         "peak_memory_MB": round(peak_kb / 1024),
         "langdetect_alone_s": round(reference, 1),
         "ratio_langdetect_over_khabar": round(reference / cold, 2),
@@ -101,10 +117,23 @@ def bench(articles: int, workdir: Path, env: dict, runner: str) -> dict:
     }
 
 
+def incremental(articles: int, workdir: Path, env: dict, runner: str) -> dict:
+    """1,000 new articles (another seed) beside the `articles` already in the warehouse."""
+    night = workdir / f"landing-{articles}" / "next-night"
+    shutil.rmtree(night, ignore_errors=True)
+    build_corpus(night, CorpusSpec(1000, seed=CorpusSpec(articles).seed + 1))
+    try:
+        seconds, _ = khabar_run(workdir / f"landing-{articles}", workdir / f"warehouse-{articles}" / "khabar.duckdb", env, runner)
+    finally:
+        shutil.rmtree(night)
+    return {"N_before": articles, "new": 1000, "incremental_s": round(seconds, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, action="append", help="N; repeat for several sizes (default 20000)")
     parser.add_argument("--runner", default="threads", choices=["threads", "processes", "dask"])
+    parser.add_argument("--incremental", action="store_true", help="then 1,000 new articles on top of the largest N")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "khabar-bench")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -116,6 +145,8 @@ def main() -> None:
             stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in result.pop("stages_s").items())
             print(" | ".join(f"{key} {value}" for key, value in result.items()))
             print(f"  stages (s): {stages}", flush=True)
+        if args.incremental:
+            print(" | ".join(f"{key} {value}" for key, value in incremental(max(args.articles or [20000]), args.workdir, env, args.runner).items()))
 
 
 if __name__ == "__main__":
