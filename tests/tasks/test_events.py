@@ -112,3 +112,9 @@ def test_a_planned_meeting_is_not_an_event(text, language):
 def test_a_former_official_is_not_a_side():
     text = "د افغانستان پخواني جمهور رئیس حامد کرزي د دوشنبې په ورځ په افغانستان کې د چین له سفیر سره وکتل."
     assert events_of(text, "ps", dt.date(2020, 1, 10)) == []
+
+
+def test_an_envoys_title_that_names_his_own_country_gives_that_country():
+    # "the US special envoy for Afghan peace, Zalmay Khalilzad": one American, not an Afghan beside him.
+    text = "دا سفر نن د افغان سولې لپاره د امریکا ځانګړي استازي زلمي خلیلزاد او په افغانستان کې د ناټو ځواکونو لوی قومندان جنرال سکاټ میلر کړی."
+    assert events_of(text, "ps") == []
