@@ -106,11 +106,6 @@ def shingle_sets(match_texts: pl.Series, size: int) -> tuple[np.ndarray, np.ndar
     return (keys & MASK_32).astype(np.uint32), np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=texts)
 
 
-def shingles(match_text: str, size: int) -> list[int]:
-    """`shingle_sets` of one text (for tests and one-off use)."""
-    return shingle_sets(pl.Series([match_text], dtype=pl.String), size)[0].tolist()
-
-
 @functools.cache
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's permutations for these settings: the signatures stay theirs, comparable with

@@ -53,6 +53,8 @@ class TermIndex:
         self.terms = terms
         self.first_words = pl.Series(sorted({term.split(" ")[0] for term in terms}), dtype=pl.String)
         self.enclitics = enclitics
+        # a Persian name's stem must be a whole one-word name
+        self.one_word_terms = pl.Series(sorted(term for term in terms if " " not in term), dtype=pl.String) if enclitics else None
         # " term " with its spaces matches whole words only, in " text ".
         self.automaton = ahocorasick.Automaton()
         for term in terms:
@@ -97,8 +99,7 @@ class TermIndex:
         if language == "ar":
             clitics = [(word.str.starts_with(clitic), word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_PROCLITICS]
         elif language == "fa" and self.enclitics:
-            terms = pl.Series(sorted(self.terms), dtype=pl.String)
-            clitics = [(word.str.ends_with(clitic), word.str.head(-len(clitic)), terms) for clitic in PERSIAN_ENCLITICS]
+            clitics = [(word.str.ends_with(clitic), word.str.head(-len(clitic)), self.one_word_terms) for clitic in PERSIAN_ENCLITICS]
         else:
             return match_texts
         stripped = pl.when(word.is_in(self.first_words.implode())).then(word)
