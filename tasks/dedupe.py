@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import threading
 import zlib
 from dataclasses import asdict, dataclass
 
@@ -106,14 +107,19 @@ def shingle_sets(match_texts: pl.Series, size: int) -> tuple[np.ndarray, np.ndar
     return (keys & MASK_32).astype(np.uint32), np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=texts)
 
 
+# Batches are signed on several threads at once, and two threads importing SciPy together can
+# see it half initialised ("'module' object does not support item assignment").
+_IMPORT_LOCK = threading.Lock()
+
+
 @functools.cache
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's permutations for these settings: the signatures stay theirs, comparable with
     every earlier night's."""
-    from datasketch import MinHash  # half a second of imports (SciPy) that a quiet night skips
+    with _IMPORT_LOCK:
+        from datasketch import MinHash  # half a second of imports (SciPy) that a quiet night skips
 
-    reference = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
-    return reference.permutations
+        return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
 
 
 def minhash_signatures(hashes: np.ndarray, counts: np.ndarray, config: DedupeConfig) -> np.ndarray:
