@@ -69,15 +69,18 @@ class Officials:
             for name, start, end in self.people_index[language].find(words):
                 person = _in_office(self.people[language][name], published)
                 actors.append(Actor(name, person.person_id, person.country, person.role, start, end))
-        counterparts, former = [], []
-        for phrase, start, end in self.role_index[language].find(words) if language in self.role_index else []:
-            role, hint = self.roles[language][phrase]
-            if role == "former":
-                former.append(start)
+        found = [(phrase, start, end, *self.roles[language][phrase]) for phrase, start, end in self.role_index[language].find(words)] if language in self.role_index else []
+        former = [start for _, start, _, role, _ in found if role == "former"]
+        # "با", "له", "with" between a title and a name put another side there: "د پاکستان لومړي
+        # وزير له ولسمشر غني سره" is Pakistan's prime minister and Ghani, not Ghani's title.
+        links = [start for _, start, _, role, _ in found if role == "link"]
+        counterparts = []
+        for phrase, start, end, role, hint in found:
+            if role in ("former", "link"):
                 continue
-            if any(a.start - ACTOR_WINDOW <= start and end <= a.end + ACTOR_WINDOW for a in actors if a.person_id):
+            if any(_beside(a.start, a.end, start, end, ACTOR_WINDOW, links) for a in actors if a.person_id):
                 continue  # the title of a person already named
-            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE)
+            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE, links)
             if country is None:
                 continue
             if role == "counterpart":
@@ -121,14 +124,24 @@ def _in_office(people: list[Person], on: dt.date | None) -> Person:
     return max(people, key=lambda p: p.valid_from or dt.date.min)
 
 
-def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool) -> str | None:
+def _beside(a_start: int, a_end: int, b_start: int, b_end: int, window: int, links: list[int]) -> bool:
+    """Whether two spans of words are at most `window` words apart with no link word between them."""
+    if a_end <= b_start:
+        return b_start - a_end <= window and not any(a_end <= at < b_start for at in links)
+    if b_end <= a_start:
+        return a_start - b_end <= window and not any(b_end <= at < a_start for at in links)
+    return True
+
+
+def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool, links: list[int]) -> str | None:
     """The country named closest to a role phrase, within `ACTOR_WINDOW` words, looking first on
-    the side the language puts it."""
+    the side the language puts it. On the other side no link word may come between: "د پوځ مشر
+    سره یې د افغان ..." is not Afghanistan's army chief; "د هند له بهرنیو چارو وزیر سره" is India's."""
     sides: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
     for country, c_start, c_end in countries:
-        if 0 <= c_start - end <= ACTOR_WINDOW:
+        if 0 <= c_start - end <= ACTOR_WINDOW and (not before_first or not any(end <= at < c_start for at in links)):
             sides[False].append((c_start - end, country))
-        elif 0 <= start - c_end <= ACTOR_WINDOW:
+        elif 0 <= start - c_end <= ACTOR_WINDOW and (before_first or not any(c_end <= at < start for at in links)):
             sides[True].append((start - c_end, country))
     near = sides[before_first] or sides[not before_first]
     return min(near)[1] if near else None

@@ -5,8 +5,8 @@ Read sentence by sentence from the cleaned text, in every language, from editabl
 ("وزیر امور خارجه", "وزير الدفاع", "foreign minister", and "counterpart" words) and
 `event_frames.csv` (the verbs and nouns of each kind of event, "دیدار کرد", "اتصال هاتفي",
 "met with"; the words that make it a plan, "قرار است", "will"; and the locatives that introduce
-a place). An event needs its frame and two actors of different countries in one sentence (a
-visit: one actor and a place abroad); who the actors are is `tasks/actors.py`'s to say. A wrong
+a place, and the "to" that marks where a visit went). An event needs its frame and two actors of different countries in one sentence (a
+visit: one actor and the place abroad it went to); who the actors are is `tasks/actors.py`'s to say. A wrong
 fact is worse than a missing one: a sentence that does not say both sides gives no event.
 """
 
@@ -38,6 +38,8 @@ KIND_ORDER = ("call", "agreement", "meeting", "visit")
 NOT_YET = "not_yet"  # the frames of `event_frames.csv` that say the event is still to come
 GAP = " ... "
 PLACE_KINDS = ("capital", "city", "province")
+DESTINATION_WINDOW = 3  # words between a visit's frame and the "to <place>" it went to
+VISITOR_WINDOW = 12  # words between a visit's frame and the one side it names: its subject, not any official of the sentence
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
 
@@ -48,10 +50,11 @@ class EventReader:
         self.gazetteer, self.months, self.officials = gazetteer, months, Officials(people, roles)
         self.frames: dict[str, dict[str, str]] = {}
         self.gapped: dict[str, list[tuple[list[str], list[str], str]]] = {}
-        self.locatives: dict[tuple[str, str], set[str]] = {}
+        # (kind, language, position) -> words: "در" before a place, "ته" (to) after a destination
+        self.locatives: dict[tuple[str, str, str], set[str]] = {}
         for row in frames.iter_rows(named=True):
-            if row["kind"] == "place":
-                self.locatives.setdefault((row["language"], row["position"]), set()).add(term_key(row["phrase"]))
+            if row["kind"] in ("place", "destination"):
+                self.locatives.setdefault((row["kind"], row["language"], row["position"]), set()).add(term_key(row["phrase"]))
             elif GAP in row["phrase"]:
                 left, right = row["phrase"].split(GAP, 1)
                 self.gapped.setdefault(row["language"], []).append((term_key(left).split(), term_key(right).split(), row["kind"]))
@@ -68,7 +71,7 @@ class EventReader:
         self.splitter = {
             language: TermIndex(
                 self.officials.terms(language) | set(self.frames[language]) | set(gazetteer.names.get(language, {}))
-                | {cue for (lang, _), cues in self.locatives.items() if lang == language for cue in cues}
+                | {cue for (_, lang, _), cues in self.locatives.items() if lang == language for cue in cues}
             )
             for language in self.frame_index
         }
@@ -129,24 +132,29 @@ class EventReader:
     def _sentence(self, words: list[str], language: str, published: dt.date | None, home: str | None):
         if not words or len(words) > MAX_SENTENCE_WORDS:
             return None
-        kinds = {self.frames[language][term] for term, _, _ in self.frame_index[language].find(words)} | self._gapped_kinds(words, language)
+        spans = [(self.frames[language][term], start, end) for term, start, end in self.frame_index[language].find(words)] + self._gapped(words, language)
+        kinds = {kind for kind, _, _ in spans}
         # A planned meeting ("قرار است", "من المقرر", "will", "به ... شي") has not happened.
         if NOT_YET in kinds or not kinds & set(KIND_ORDER):
             return None
         kind = next(k for k in KIND_ORDER if k in kinds)
-        places = self._places(words, language)
+        visits = [(start, end) for k, start, end in spans if k == "visit"]
+        places = self._places(words, language, "place") + (self._places(words, language, "destination", visits) if visits else [])
         actors = self.officials.actors(words, language, published, self.gazetteer.named(words, language, home))
         countries = {actor.country for actor in actors}
         place, place_country = (places[0] if places else (None, None))
         if len(countries) >= 2:
             return kind, actors, place, place_country
-        # A visit names one side and the place it went to.
-        if kind == "visit" and len(countries) == 1 and place_country and place_country not in countries:
-            return kind, actors, place, place_country
+        # A visit names one side and the place it went to ("پاکستان ته ولاړ ... خبرې وکړې": a
+        # visit, whatever else the sentence says of its other side).
+        visitors = [a for a in actors if any(v_start - VISITOR_WINDOW <= a.end and a.start <= v_end + VISITOR_WINDOW for v_start, v_end in visits)]
+        if visitors and len(countries) == 1 and place_country and place_country not in countries:
+            return "visit", visitors, place, place_country
         return None
 
-    def _gapped_kinds(self, words: list[str], language: str) -> set[str]:
-        kinds, present = set(), set(words)
+    def _gapped(self, words: list[str], language: str) -> list[tuple[str, int, int]]:
+        """(kind, first word, words after the last) of each gapped frame ("به ... سفر کرد") in `words`."""
+        found, present = [], set(words)
         for left, right, kind in self.gapped.get(language, []):
             if left[0] not in present:
                 continue
@@ -154,25 +162,31 @@ class EventReader:
                 if words[i : i + len(left)] != left:
                     continue
                 after = words[i + len(left) : i + len(left) + 6]
-                if any(after[j : j + len(right)] == right for j in range(1, len(after) - len(right) + 1)):
-                    kinds.add(kind)
+                ends = [j for j in range(1, len(after) - len(right) + 1) if after[j : j + len(right)] == right]
+                if ends:
+                    found.append((kind, i, i + len(left) + ends[0] + len(right)))
                     break
-        return kinds
+        return found
 
-    def _places(self, words: list[str], language: str) -> list[tuple[str, str]]:
-        """Cities and provinces the sentence puts the event in: after a locative ("در", "في",
-        "in") or before one ("میں", "کې")."""
+    def _places(self, words: list[str], language: str, locative: str, visits: list[tuple[int, int]] | None = None) -> list[tuple[str, str]]:
+        """Cities and provinces the sentence puts the event in (`locative` "place"): after a
+        locative ("در", "في", "in") or before one ("میں", "کې"). Or ("destination") where a visit
+        went: a country too, after or before a "to" ("به", "إلى", "ته") near one of the `visits`
+        frames; "in Afghanistan" is too often the subject of talks held elsewhere to be a place."""
         index = self.gazetteer.index.get(language)
         if index is None:
             return []
-        before, after = self.locatives.get((language, "before"), set()), self.locatives.get((language, "after"), set())
+        before, after = self.locatives.get((locative, language, "before"), set()), self.locatives.get((locative, language, "after"), set())
+        kinds = PLACE_KINDS if locative == "place" else ("country", *PLACE_KINDS)
         places = []
         for name, start, end in index.find(words):
             country, kind = self.gazetteer.names[language][name]
             cued = self.gazetteer.has_cue(words, start, end, language)
-            if not country or not (kind in PLACE_KINDS or (kind == "context" and cued)):
+            if not country or not (kind in kinds or (kind == "context" and cued)):
                 continue
-            if cued or any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2)):
+            if visits is not None and not any(v_start - DESTINATION_WINDOW <= end and start <= v_end + DESTINATION_WINDOW for v_start, v_end in visits):
+                continue
+            if (cued and locative == "place") or any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2)):
                 places.append((self.gazetteer.written[language][name], country))
         return places
 

@@ -27,7 +27,11 @@ AMBIGUOUS = {
     ("en", "Dominica"), ("en", "Turkey"), ("en", "China"), ("en", "Mali"), ("en", "Togo"), ("en", "Cuba"),
     ("ar", "عمان"), ("fa", "عمان"), ("fa", "چاد"), ("ur", "چاڈ"), ("fa", "مالی"), ("ur", "مالی"),
     ("ps", "مالي"), ("fa", "توگو"), ("ru", "Чад"), ("fa", "گینه"), ("fa", "نیجر"), ("fa", "اردن"),
+    ("fa", "موناکو منطقه تحت مدیریت چین"),  # iso-codes' Persian for Macao names Monaco
 }
+# Pashto puts a feminine name in the oblique before "ته", "کې", "د": "بریتانیا" is "بریتانیې ته".
+PASHTO_FEMININE_ENDINGS = ("یا", "یه", "ه")
+PASHTO_OBLIQUE_KINDS = ("country", "capital", "city", "province")
 
 
 def names(country, translate) -> set[tuple[str, str]]:
@@ -38,6 +42,21 @@ def names(country, translate) -> set[tuple[str, str]]:
         if english:
             found.add((english, translate(english)))
     return found
+
+
+def pashto_oblique(name: str, listed: set[str]) -> str | None:
+    """The oblique of a one-word feminine Pashto name ("سوریه", "بریتانیا", "کوټه" -> "سوریې",
+    "بریتانیې", "کوټې"). Not a name whose "ه" is a consonant ("فراه", "کرمانشاه") or a case
+    ending of a listed name ("افغانستانه": from Afghanistan)."""
+    if " " in name:
+        return None
+    for ending in PASHTO_FEMININE_ENDINGS:
+        stem = name[: -len(ending)]
+        if name.endswith(ending) and len(stem) > 1:
+            if ending == "ه" and (stem[-1] in "اوی" or stem in listed):
+                return None
+            return stem + ("یې" if ending.startswith("ی") else "ې")
+    return None
 
 
 def main() -> None:
@@ -54,6 +73,12 @@ def main() -> None:
                     continue
                 taken[key] = country.alpha_2
                 rows.append({"iso2": country.alpha_2, "language": language, "name": name, "kind": "country"})
+    pashto = {row["name"] for row in rows if row["language"] == "ps"}
+    for row in list(rows):
+        oblique = pashto_oblique(row["name"], pashto) if row["language"] == "ps" and row["kind"] in PASHTO_OBLIQUE_KINDS else None
+        if oblique and ("ps", term_key(oblique)) not in taken:
+            taken[("ps", term_key(oblique))] = row["iso2"]
+            rows.append({**row, "name": oblique})
     rows.sort(key=lambda row: (row["iso2"], row["language"], row["name"], row["kind"]))
     with GAZETTEER.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=["iso2", "language", "name", "kind"], lineterminator="\n")

@@ -103,6 +103,9 @@ def test_our_foreign_minister_is_the_outlets_countrys():
         ("قرار است وزیر امور خارجه ایران هفته آینده با همتای پاکستانی خود دیدار کند.", "fa"),
         ("ومن المقرر أن يلتقي وزير الخارجية الإيراني نظيره الباكستاني في إسلام آباد.", "ar"),
         ("د امريکا د بهرنيو چارو وزارت ويلي دي چې د پمپئو او د اوکراين د ولسمشر کتنه به په نژدې راتلونکې کې ترسره شي.", "ps"),
+        # "before his trip to India": the visit is still to come
+        ("ښاغلي ټرمپ هند ته تر سفر وړاندې په سپینه ماڼۍ کې خبریالانو ته وویل چې له طالبانو سره هوکړه نږدې ده.", "ps"),
+        ("وزیر امور خارجه ایران پیش از سفر به ترکیه در جمع خبرنگاران سخن گفت.", "fa"),
     ],
 )
 def test_a_planned_meeting_is_not_an_event(text, language):
@@ -118,3 +121,44 @@ def test_an_envoys_title_that_names_his_own_country_gives_that_country():
     # "the US special envoy for Afghan peace, Zalmay Khalilzad": one American, not an Afghan beside him.
     text = "دا سفر نن د افغان سولې لپاره د امریکا ځانګړي استازي زلمي خلیلزاد او په افغانستان کې د ناټو ځواکونو لوی قومندان جنرال سکاټ میلر کړی."
     assert events_of(text, "ps") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "visitor", "place"),
+    [
+        ("د امریکا د بهرنیو چارو وزیر مایک پمپیو په مارچ میاشت کې پاکستان ته سفر کړی و.", "ps", "US", ("پاکستان", "PK")),
+        ("د افغانستان ولسمشر محمد اشرف غني بریتانیې ته د خپل رسمي سفر په ترڅ کې له لوبغاړو سره وکتل.", "ps", "AF", ("بریتانیې", "GB")),
+        ("محمد جواد ظریف وزیر امور خارجه ایران برای دیداری دو روزه به ترکیه سفر کرد.", "fa", "IR", ("ترکیه", "TR")),
+        ("Iranian Foreign Minister Abbas Araghchi travelled to Pakistan on Monday.", "en", "IR", ("Pakistan", "PK")),
+    ],
+)
+def test_a_visit_to_a_country_has_one_side_and_where_it_went(text, language, visitor, place):
+    (event,) = events_of(text, language)
+    assert event["kind"] == "visit" and (event["place"], event["place_country"]) == place
+    assert {country for country, _, _ in event["sides"]} == {visitor}
+
+
+def test_a_country_after_to_far_from_the_visit_is_not_where_it_went():
+    # "during his visit to Turkey ... Israel's attack on Syria": Turkey, not Syria.
+    text = "محمد جواد ظریف وزیر امور خارجه ایران در سفر به ترکیه درباره حمله اسرائیل به سوریه گفتگو کرد."
+    (event,) = events_of(text, "fa")
+    assert event["place_country"] == "TR"
+
+
+def test_with_between_a_title_and_a_name_puts_another_side_there():
+    # "Pakistan's prime minister with President Ghani": two sides, not Ghani's title.
+    text = "د پاکستان لومړي وزير له ولسمشر غني سره وکتل."
+    (event,) = events_of(text, "ps", dt.date(2020, 11, 19))
+    assert [(country, person) for country, person, _ in event["sides"]] == [("AF", "ashraf_ghani"), ("PK", "imran_khan")]
+
+
+def test_a_title_takes_no_country_across_with_on_the_side_the_language_does_not_put_it():
+    # "... went to Pakistan and talked with this country's army chief about Afghan peace": the
+    # army chief is Pakistan's, which the sentence says only by "this country", never Afghan.
+    text = "زلمی خلیلزاد بیا پاکستان ته تلی و او د دغه هېواد د پوځ مشر سره یې د افغان سولې پر هڅو خبرې کړي."
+    events = events_of(text, "ps")
+    assert all(country != "AF" for event in events for country, _, _ in event["sides"])
+    # Pashto puts "له" after the country it governs: "with India's foreign minister".
+    text = "د امریکا د بهرنیو چارو وزارت ځانګړي استازي په یوه ټلیفوني اړیکه کې د هند له بهرنیو چارو وزیر سره خبرې وکړې."
+    (event,) = events_of(text, "ps")
+    assert event["kind"] == "call" and {country for country, _, _ in event["sides"]} == {"IN", "US"}
