@@ -78,8 +78,10 @@ class Officials:
         for phrase, start, end, role, hint in found:
             if role in ("former", "link"):
                 continue
-            if any(_beside(a.start, a.end, start, end, ACTOR_WINDOW, links) for a in actors if a.person_id):
-                continue  # the title of a person already named
+            # The title of a person already named; "his counterpart" only of the one named after
+            # it ("بلاول بوتو زرداري نظيره الطاجيكي ...": the counterpart is the other side).
+            if any(_beside(a.start, a.end, start, end, ACTOR_WINDOW, links) and (role != "counterpart" or a.start >= end) for a in actors if a.person_id):
+                continue
             country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE, links)
             if country is None:
                 continue
