@@ -162,3 +162,11 @@ def test_a_title_takes_no_country_across_with_on_the_side_the_language_does_not_
     text = "د امریکا د بهرنیو چارو وزارت ځانګړي استازي په یوه ټلیفوني اړیکه کې د هند له بهرنیو چارو وزیر سره خبرې وکړې."
     (event,) = events_of(text, "ps")
     assert event["kind"] == "call" and {country for country, _, _ in event["sides"]} == {"IN", "US"}
+
+
+def test_his_counterpart_is_the_other_side_not_the_title_of_the_minister_before_it():
+    # The Tajik minister is named by title only: "his Tajik counterpart", the office holder of the day.
+    text = "التقى وزير الخارجية الباكستاني بلاول بوتو زرداري نظيره الطاجيكي في طشقند على هامش اجتماع منظمة شنغهاي للتعاون."
+    (event,) = events_of(text, "ar", dt.date(2022, 7, 29))
+    assert event["place_country"] == "UZ"
+    assert event["sides"] == [("PK", "bilawal_bhutto_zardari", "foreign_minister"), ("TJ", "sirojiddin_muhriddin", "foreign_minister")]
