@@ -40,6 +40,9 @@ EDGE_CHARS = " \t\n\r\f\v\u00a0\u200c\u200f\u202f-–—•*·|:：.،,+=_/\\"
 URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
 SENTENCE_END = re.compile(r"[.!?؟۔:。！？][\"'»”’)]*$")
 LETTER = re.compile(r"[^\W\d_]")
+# A date in digits alone on its line ("20/09/2020", "۱۳۹۹/۰۶/۳۰ 08:55"): no letters, but the
+# article's date; kept for the date finder, which takes it out with the other header dates.
+NUMERIC_DATE_LINE = re.compile(r"\W*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\W+\d{1,2}:\d{2}(?::\d{2})?)?\W*")
 LEAD_SENTENCE = re.compile(r"^\s*([^.!?؟۔]{20,400}[.!?؟۔])\s*")
 CHROME_LINE_CHARS = 120
 
@@ -149,7 +152,7 @@ def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None
                 break
             skip_to = end
             continue
-        if action == "drop_line" or not LETTER.search(line) or URL_LINE.match(line.strip()):
+        if action == "drop_line" or not (LETTER.search(line) or NUMERIC_DATE_LINE.fullmatch(line.strip())) or URL_LINE.match(line.strip()):
             continue
         kept.append(chrome.without_end_marker(line) if chrome.end_markers else line)
         body_started = body_started or is_body_sentence(line, chrome.config)

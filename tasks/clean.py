@@ -10,7 +10,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from khabar.tasks.chrome import SENTENCE_END, Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
+from khabar.tasks.chrome import LETTER, SENTENCE_END, Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.folding import DIGITS_FROM, DIGITS_TO, HARAKAT, TATWEEL
 from khabar.tasks.extract import RAW_SCHEMA
@@ -136,6 +136,7 @@ def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, 
     key = source_key(row["feed_source"], row["feed_url"], row.get("input_file")) if chrome.learned else None
     lines = drop_trailing_headlines(strip_chrome(raw_lines, chrome, key), chrome.config)
     lines, published = find_published(lines, row["feed_published"], row["feed_url"], months, config.dates, raw_lines)
+    lines = [line for line in lines if not line.strip() or LETTER.search(line)]  # a numeric date the header did not take
     title = row["feed_title"]
     if title is None or not title.strip():
         title, lines = pick_title(lines, config)

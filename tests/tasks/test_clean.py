@@ -253,3 +253,17 @@ def test_a_read_also_line_above_the_article_removes_only_itself():
     raw = "یہ بھی پڑھیں: دیگر خبریں\nISAF Joint Command - Afghanistan\nFor Immediate Release\n\nKABUL, Afghanistan (Sept. 1) - An Afghan and coalition security force detained several insurgents in Helmand province Tuesday."
     text = clean_text(raw, "en")["text"]
     assert text.startswith("KABUL, Afghanistan (Sept. 1)") and "دیگر خبریں" not in text
+
+
+@pytest.mark.parametrize(
+    ("date_line", "language", "body"),
+    [
+        ("05/11/2024", "ur", "ایرانی وزیر خارجہ عباس عراقچی نے اسلام آباد میں وزیر اعظم شہباز شریف سے ملاقات کی۔"),
+        ("۱۴۰۳/۰۸/۱۵ - ۱۰:۳۰", "fa", "وزیر امور خارجه ایران در سفر به اسلام‌آباد با نخست‌وزیر پاکستان دیدار و گفتگو کرد."),
+        ("19.09.2020", "ru", "Президент Таджикистана Эмомали Рахмон встретился в Душанбе с министром иностранных дел Афганистана."),
+    ],
+)
+def test_a_date_in_digits_alone_on_its_line_is_the_article_date_and_not_text(date_line, language, body):
+    cleaned = clean_text(f"عنوان خبر\n\n{date_line}\n\n{body}\n", language)
+    assert cleaned["published_date"] is not None and cleaned["date_method"] == "header"
+    assert cleaned["text"] == body
