@@ -12,6 +12,7 @@ from khabar.tasks.folding import term_key
 from khabar.tasks.terms import TermIndex
 
 ACTOR_WINDOW = 4  # words between a role phrase and the country it belongs to
+PLURAL_WINDOW = 6  # words a plural title's two countries may take: "وزیران خارجه جمهوری اسلامی ایران و پاکستان"
 FORMER_WINDOW = 3  # words between an actor and a "former" beside it
 # Offices one person holds at a time: "the Pakistani foreign minister" on a known day is a name.
 RESOLVED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister"})
@@ -54,16 +55,20 @@ class Officials:
             self.people.setdefault(row["language"], {}).setdefault(term_key(row["name"]), []).append(person)
             self.office_holders.setdefault((person.country, person.role), set()).add(person)
         self.roles: dict[str, dict[str, tuple[str, str | None]]] = {}
+        self.plural: set[tuple[str, str]] = set()  # (language, phrase): titles of two sides, "وزیران خارجه"
         for row in roles.iter_rows(named=True):
             self.roles.setdefault(row["language"], {}).setdefault(term_key(row["phrase"]), (row["role"], row["country_hint"] or None))
+            if row.get("plural") == "true":
+                self.plural.add((row["language"], term_key(row["phrase"])))
         self.people_index = {language: TermIndex(set(names)) for language, names in self.people.items()}
         self.role_index = {language: TermIndex(set(phrases)) for language, phrases in self.roles.items()}
 
     def terms(self, language: str) -> set[str]:
         return set(self.people.get(language, {})) | set(self.roles.get(language, {}))
 
-    def actors(self, words: list[str], language: str, published: dt.date | None, countries: list[tuple[str, int, int]]) -> list[Actor]:
-        """The distinct sides `words` names; `countries` are the countries it names, with their places."""
+    def actors(self, words: list[str], language: str, published: dt.date | None, countries: list[tuple[str, int, int]], between: list[int] = ()) -> list[Actor]:
+        """The distinct sides `words` names; `countries` are the countries it names, with their
+        places; `between`, the words of the event's frames, which stand between two sides."""
         actors: list[Actor] = []
         if language in self.people_index:
             for name, start, end in self.people_index[language].find(words):
@@ -71,9 +76,9 @@ class Officials:
                 actors.append(Actor(name, person.person_id, person.country, person.role, start, end))
         found = [(phrase, start, end, *self.roles[language][phrase]) for phrase, start, end in self.role_index[language].find(words)] if language in self.role_index else []
         former = [start for _, start, _, role, _ in found if role == "former"]
-        # "با", "له", "with" between a title and a name put another side there: "د پاکستان لومړي
-        # وزير له ولسمشر غني سره" is Pakistan's prime minister and Ghani, not Ghani's title.
-        links = [start for _, start, _, role, _ in found if role == "link"]
+        # "با", "له", "with" or a frame ("принял") between a title and a name put another side
+        # there: "د پاکستان لومړي وزير له ولسمشر غني سره" is Pakistan's prime minister and Ghani.
+        links = [start for _, start, _, role, _ in found if role == "link"] + list(between)
         counterparts = []
         for phrase, start, end, role, hint in found:
             if role in ("former", "link"):
@@ -81,6 +86,10 @@ class Officials:
             # The title of a person already named; "his counterpart" only of the one named after
             # it ("بلاول بوتو زرداري نظيره الطاجيكي ...": the counterpart is the other side).
             if any(_beside(a.start, a.end, start, end, ACTOR_WINDOW, links) and (role != "counterpart" or a.start >= end) for a in actors if a.person_id):
+                continue
+            if (language, phrase) in self.plural:
+                # "the foreign ministers of Iran and Pakistan": one side per country, two at most.
+                actors.extend(Actor(phrase, None, country, role, start, end) for country in _coordinated(countries, start, end, language in COUNTRY_BEFORE_TITLE, links))
                 continue
             country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE, links)
             if country is None:
@@ -133,6 +142,20 @@ def _beside(a_start: int, a_end: int, b_start: int, b_end: int, window: int, lin
     if b_end <= a_start:
         return a_start - b_end <= window and not any(b_end <= at < a_start for at in links)
     return True
+
+
+def _coordinated(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool, links: list[int]) -> list[str]:
+    """The two countries a plural title names together, on the side the language puts them, else
+    on the other; none when a side names more (the ministers of a whole organisation's members)."""
+    sides = {
+        True: [c for c, c_start, c_end in countries if 0 <= start - c_end and start - c_start <= PLURAL_WINDOW and not any(c_end <= at < start for at in links)],
+        False: [c for c, c_start, c_end in countries if 0 <= c_start - end and c_end - end <= PLURAL_WINDOW and not any(end <= at < c_start for at in links)],
+    }
+    for side in (before_first, not before_first):
+        named = list(dict.fromkeys(sides[side]))
+        if len(named) == 2:
+            return named
+    return []
 
 
 def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool, links: list[int]) -> str | None:

@@ -36,6 +36,9 @@ ACTOR_SCHEMA = {"event_id": pl.String, "name": pl.String, "person_id": pl.String
 # event; "during his visit ... met" is a meeting.
 KIND_ORDER = ("call", "agreement", "meeting", "visit")
 NOT_YET = "not_yet"  # the frames of `event_frames.csv` that say the event is still to come
+# Phrases that only keep their words from a shorter frame: "принял участие" (took part) is not
+# "принял" (received).
+NO_EVENT = "none"
 GAP = " ... "
 PLACE_KINDS = ("capital", "city", "province")
 DESTINATION_WINDOW = 3  # words between a visit's frame and the "to <place>" it went to
@@ -77,8 +80,8 @@ class EventReader:
         }
 
     def _sentence_cue(self, language: str) -> pl.Expr:
-        frames = [term.split(" ") for term, kind in self.frames.get(language, {}).items() if kind != NOT_YET]
-        frames += [max(left, right, key=lambda side: len(" ".join(side))) for left, right, kind in self.gapped.get(language, []) if kind != NOT_YET]
+        frames = [term.split(" ") for term, kind in self.frames.get(language, {}).items() if kind not in (NOT_YET, NO_EVENT)]
+        frames += [max(left, right, key=lambda side: len(" ".join(side))) for left, right, kind in self.gapped.get(language, []) if kind not in (NOT_YET, NO_EVENT)]
         padded = " " + pl.col("words") + " "
         if language != "ar":
             return padded.str.contains_any(sorted({f" {' '.join(frame)} " for frame in frames}))
@@ -140,7 +143,8 @@ class EventReader:
         kind = next(k for k in KIND_ORDER if k in kinds)
         visits = [(start, end) for k, start, end in spans if k == "visit"]
         places = self._places(words, language, "place") + (self._places(words, language, "destination", visits) if visits else [])
-        actors = self.officials.actors(words, language, published, self.gazetteer.named(words, language, home))
+        between = [i for kind, start, end in spans if kind in KIND_ORDER for i in range(start, end)]
+        actors = self.officials.actors(words, language, published, self.gazetteer.named(words, language, home), between)
         countries = {actor.country for actor in actors}
         place, place_country = (places[0] if places else (None, None))
         if len(countries) >= 2:
@@ -153,7 +157,7 @@ class EventReader:
         return None
 
     def _gapped(self, words: list[str], language: str) -> list[tuple[str, int, int]]:
-        """(kind, first word, words after the last) of each gapped frame ("به ... سفر کرد") in `words`."""
+        """(kind, first word, words after the last) of both sides of each gapped frame ("به ... سفر کرد") in `words`."""
         found, present = [], set(words)
         for left, right, kind in self.gapped.get(language, []):
             if left[0] not in present:
@@ -163,8 +167,9 @@ class EventReader:
                     continue
                 after = words[i + len(left) : i + len(left) + 6]
                 ends = [j for j in range(1, len(after) - len(right) + 1) if after[j : j + len(right)] == right]
-                if ends:
-                    found.append((kind, i, i + len(left) + ends[0] + len(right)))
+                if ends:  # its two sides, not the gap: the gap holds a side of the event
+                    right_start = i + len(left) + ends[0]
+                    found += [(kind, i, i + len(left)), (kind, right_start, right_start + len(right))]
                     break
         return found
 

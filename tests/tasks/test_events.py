@@ -170,3 +170,42 @@ def test_his_counterpart_is_the_other_side_not_the_title_of_the_minister_before_
     (event,) = events_of(text, "ar", dt.date(2022, 7, 29))
     assert event["place_country"] == "UZ"
     assert event["sides"] == [("PK", "bilawal_bhutto_zardari", "foreign_minister"), ("TJ", "sirojiddin_muhriddin", "foreign_minister")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("وزیران خارجه ایران و پاکستان در حاشیه نشست سازمان همکاری شانگهای با یکدیگر دیدار کردند.", "fa", "meeting"),
+        ("وقع وزيرا خارجية السعودية وإيران اتفاقا لاستئناف العلاقات في بكين.", "ar", "agreement"),
+        ("ایران اور پاکستان کے وزرائے خارجہ نے ملاقات کی۔", "ur", "meeting"),
+        ("The foreign ministers of Iran and Pakistan met in Tehran on Monday.", "en", "meeting"),
+    ],
+)
+def test_a_plural_title_of_two_countries_is_both_sides(text, language, kind):
+    (event,) = events_of(text, language)
+    assert event["kind"] == kind and len({country for country, _, _ in event["sides"]}) == 2
+
+
+def test_a_plural_title_of_a_whole_organisation_is_no_pair():
+    text = "وزیران خارجه ایران، پاکستان، چین و روسیه در نشست سازمان همکاری شانگهای دیدار کردند."
+    assert events_of(text, "fa") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        # the verb between the president and the minister's title: two sides, not his title
+        ("Президент Таджикистана Эмомали Рахмон принял министра иностранных дел Ирана.", "ru", {"IR", "TJ"}),
+        # Urdu's ergative "نے" closes the subject: "the Chinese defence minister" is the other side
+        ("آرمی چیف جنرل عاصم منیر نے چینی وزیر دفاع سے ملاقات کی جس میں دفاعی تعاون پر بات چیت ہوئی۔", "ur", {"CN", "PK"}),
+        ("بحث رئيس الوزراء الباكستاني شهباز شريف مع الرئيس الإيراني مسعود بزشكيان في طهران سبل تعزيز التعاون.", "ar", {"IR", "PK"}),
+    ],
+)
+def test_a_verb_or_a_subject_marker_between_a_name_and_a_title_makes_two_sides(text, language, countries):
+    (event,) = events_of(text, language, dt.date(2024, 11, 5))
+    assert event["kind"] == "meeting" and {country for country, _, _ in event["sides"]} == countries
+
+
+def test_took_part_is_not_received():
+    text = "Президент Таджикистана Эмомали Рахмон принял участие в саммите в Астане вместе с президентом Казахстана."
+    assert events_of(text, "ru") == []
