@@ -42,7 +42,7 @@ NO_EVENT = "none"
 GAP = " ... "
 PLACE_KINDS = ("capital", "city", "province")
 DESTINATION_WINDOW = 3  # words between a visit's frame and the "to <place>" it went to
-VISITOR_WINDOW = 12  # words between a visit's frame and the one side it names: its subject, not any official of the sentence
+VISITOR_WINDOW = 12  # words between a visit's frame and its visitor: its subject, not any official of the sentence
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
 
@@ -143,16 +143,17 @@ class EventReader:
         kind = next(k for k in KIND_ORDER if k in kinds)
         visits = [(start, end) for k, start, end in spans if k == "visit"]
         places = self._places(words, language, "place") + (self._places(words, language, "destination", visits) if visits else [])
-        between = [i for kind, start, end in spans if kind in KIND_ORDER for i in range(start, end)]
+        between = [i for frame, start, end in spans if frame in KIND_ORDER for i in range(start, end)]
         actors = self.officials.actors(words, language, published, self.gazetteer.named(words, language, home), between)
         countries = {actor.country for actor in actors}
         place, place_country = (places[0] if places else (None, None))
-        if len(countries) >= 2:
+        if kind != "visit" and len(countries) >= 2:
             return kind, actors, place, place_country
-        # A visit names one side and the place it went to ("پاکستان ته ولاړ ... خبرې وکړې": a
-        # visit, whatever else the sentence says of its other side).
-        visitors = [a for a in actors if any(v_start - VISITOR_WINDOW <= a.end and a.start <= v_end + VISITOR_WINDOW for v_start, v_end in visits)]
-        if visitors and len(countries) == 1 and place_country and place_country not in countries:
+        # A visit is its visitor's, the side named nearest its frame, and the place abroad it went
+        # to: "در واکنش به سفر وزیر خارجه آمریکا به عربستان" is the American's visit, not the
+        # speaker's; "پاکستان ته ولاړ ... خبرې وکړې" is a visit whatever else the sentence says.
+        visitors = _visitors(actors, visits)
+        if visitors and place_country and place_country != visitors[0].country:
             return "visit", visitors, place, place_country
         return None
 
@@ -202,6 +203,15 @@ class EventReader:
             if found.precision == "day" and found.date != published:
                 return found.date
         return None
+
+
+def _visitors(actors: list, visits: list[tuple[int, int]]) -> list:
+    """The actors of the one country named nearest a visit's frame, within `VISITOR_WINDOW`
+    words; none when two countries are as near."""
+    distance = {id(a): min((max(start - a.end, a.start - end, 0) for start, end in visits), default=VISITOR_WINDOW + 1) for a in actors}
+    near = [a for a in actors if distance[id(a)] <= VISITOR_WINDOW]
+    closest = {a.country for a in near if distance[id(a)] == min(distance[id(b)] for b in near)}
+    return [a for a in near if a.country in closest] if len(closest) == 1 else []
 
 
 def sentences_of(text: pl.Expr) -> pl.Expr:

@@ -106,6 +106,9 @@ def test_our_foreign_minister_is_the_outlets_countrys():
         # "before his trip to India": the visit is still to come
         ("ښاغلي ټرمپ هند ته تر سفر وړاندې په سپینه ماڼۍ کې خبریالانو ته وویل چې له طالبانو سره هوکړه نږدې ده.", "ps"),
         ("وزیر امور خارجه ایران پیش از سفر به ترکیه در جمع خبرنگاران سخن گفت.", "fa"),
+        # "... announced a meeting with his Iranian counterpart, to be held next week"
+        ("وزیر امور خارجه پاکستان از دیدار با همتای ایرانی خود خبر داد که هفته آینده برگزار می‌شود.", "fa"),
+        ("The Iranian foreign minister said he would meet his Pakistani counterpart next week.", "en"),
     ],
 )
 def test_a_planned_meeting_is_not_an_event(text, language):
@@ -209,3 +212,18 @@ def test_a_verb_or_a_subject_marker_between_a_name_and_a_title_makes_two_sides(t
 def test_took_part_is_not_received():
     text = "Президент Таджикистана Эмомали Рахмон принял участие в саммите в Астане вместе с президентом Казахстана."
     assert events_of(text, "ru") == []
+
+
+def test_a_visit_is_the_visitors_not_the_speakers():
+    # "Iran's foreign minister, reacting to the US secretary of state's trip to Saudi Arabia, said ..."
+    text = "وزیر امور خارجه ایران در واکنش به سفر وزیر خارجه آمریکا به عربستان گفت این سفر بی‌نتیجه است."
+    (event,) = events_of(text, "fa")
+    assert event["kind"] == "visit" and event["place_country"] == "SA"
+    assert {country for country, _, _ in event["sides"]} == {"US"}
+
+
+def test_pashto_with_and_met_around_the_place():
+    text = "ولسمشر غني د ازبکستان له ولسمشر شوکت میرضیایف سره په تاشکند کې وکتل."
+    (event,) = events_of(text, "ps", dt.date(2020, 1, 10))
+    assert (event["kind"], event["place_country"]) == ("meeting", "UZ")
+    assert [person for _, person, _ in event["sides"]] == ["ashraf_ghani", "shavkat_mirziyoyev"]
