@@ -165,16 +165,30 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
     start of a paragraph is kept once."""
     filled = [i for i, line in enumerate(lines) if line.strip()][: config.teaser_search_lines + 5]
     reach = config.teaser_max_chars + config.teaser_dateline_chars
-    # Each line near the top folded once, without spaces: the teaser joins paragraphs that the text keeps apart.
-    squeezed = {i: "".join(fold(lines[i][:reach]).split()) for i in filled}
     dropped = set()
+    # Most articles open with paragraphs too long to be a teaser: nothing to fold for them.
+    if not any(len(lines[i]) <= config.teaser_max_chars for i in filled[: config.teaser_search_lines]):
+        return [repeated_lead_once(line) for line in lines]
+    # Lines near the top folded without spaces (the teaser joins paragraphs that the text keeps
+    # apart), each once and only as far as a teaser needs.
+    squeezed: dict[int, str] = {}
+
+    def squeeze(i: int) -> str:
+        if i not in squeezed:
+            squeezed[i] = "".join(fold(lines[i][:reach]).split())
+        return squeezed[i]
+
     for position, here in enumerate(filled[: config.teaser_search_lines]):
         words = lines[here].split()
         if len(words) < config.teaser_min_words or len(lines[here]) > config.teaser_max_chars:
             continue
         # The last word of a cut teaser may be a fragment: compare without it.
-        teaser = squeezed[here][: len(squeezed[here]) - len("".join(fold(words[-1]).split()))]
-        below = "".join(squeezed[i] for i in filled[position + 1 : position + 6])
+        teaser = squeeze(here)[: len(squeeze(here)) - len("".join(fold(words[-1]).split()))]
+        below = ""
+        for i in filled[position + 1 : position + 6]:
+            if len(below) >= len(teaser) + config.teaser_dateline_chars:
+                break  # a match would start too far down
+            below += squeeze(i)
         # The paragraph may open with a dateline the teaser leaves out ("دبي، ... (CNN)-- ").
         if teaser and 0 <= below.find(teaser) <= config.teaser_dateline_chars:
             dropped.add(here)

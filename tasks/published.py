@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from khabar.tasks.chrome import LETTER
-from khabar.tasks.dates import FoundDate, MonthNames, parse_published, to_gregorian
+from khabar.tasks.dates import YEAR, FoundDate, MonthNames, parse_published, to_gregorian
 from khabar.tasks.folding import fold
 
 # "/2018/06/17/", "/2018-06-17.html": a URL date counts only with its day.
@@ -125,9 +125,10 @@ def find_published(lines: list[str], feed_published: str | None, url: str | None
     top, foot = filled[: config.header_lines], filled[-config.foot_lines :]
     # Dates sit at the start of a header line or in a short line: a long paragraph is read only
     # at its start (a dateline), and never for a stamp at its end.
-    heads = {i: fold(lines[i][: config.line_chars]) for i in set(top) | set(foot)}  # folded once
-    dates = {i: months.find(lines[i][: config.line_chars], heads[i]) for i in heads}
-    date_lines = [i for i in top if is_date_line(heads[i], dates[i], months, config)]
+    # Every date has a four-digit year: only those lines are folded (once) and read.
+    heads = {i: fold(lines[i][: config.line_chars]) for i in set(top) | set(foot) if YEAR.search(lines[i][: config.line_chars])}
+    dates = {i: months.find(lines[i][: config.line_chars], heads[i]) if i in heads else [] for i in set(top) | set(foot)}
+    date_lines = [i for i in top if i in heads and is_date_line(heads[i], dates[i], months, config)]
     crawl = crawl_header(top, dates, date_lines)
     dropped = crawl | set(date_lines)
     body = [line for i, line in enumerate(lines) if i not in dropped]
@@ -143,13 +144,15 @@ def find_published(lines: list[str], feed_published: str | None, url: str | None
     release = next((found for line in head if (found := RELEASE_NUMBER.search(line))), None)
     year_hint = int(release[1]) if release else None
     for i in header:
-        if (found := dateline_date(heads[i], dates[i], months, year_hint, config)) is not None:
+        if i not in heads and year_hint is None:
+            continue  # no year in the line, and none from a release number
+        if (found := dateline_date(heads.get(i) or fold(lines[i][: config.line_chars]), dates[i], months, year_hint, config)) is not None:
             if release is None or found.date.month == int(release[2]) or dates[i]:
                 return body, Published(found, "dateline")
     for i in header:
-        if len(lines[i]) <= config.line_chars and (stamped := stamp_date(heads[i], dates[i])) is not None:
+        if i in heads and len(lines[i]) <= config.line_chars and (stamped := stamp_date(heads[i], dates[i])) is not None:
             return body, Published(stamped, "header")
     for i in reversed(foot):
-        if i not in top and is_date_line(heads[i], dates[i], months, config):
+        if i not in top and i in heads and is_date_line(heads[i], dates[i], months, config):
             return [line for j, line in enumerate(lines) if j not in dropped | {i}], Published(dates[i][0][2], "foot")
     return body, Published(None, None)
