@@ -83,16 +83,16 @@ class Officials:
         for phrase, start, end, role, hint in found:
             if role in ("former", "link"):
                 continue
-            # The title of a person already named; "his counterpart" only of the one named after
-            # it ("بلاول بوتو زرداري نظيره الطاجيكي ...": the counterpart is the other side).
-            if any(_beside(a.start, a.end, start, end, ACTOR_WINDOW, links) and (role != "counterpart" or a.start >= end) for a in actors if a.person_id):
-                continue
             if (language, phrase) in self.plural:
                 # "the foreign ministers of Iran and Pakistan": one side per country, two at most.
                 actors.extend(Actor(phrase, None, country, role, start, end) for country in _coordinated(countries, start, end, language in COUNTRY_BEFORE_TITLE, links))
                 continue
             country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE, links)
-            if country is None:
+            # A title beside a named person is that person's; "his counterpart" only when of the
+            # same country ("محمد صدیق، همتای پاکستانی خود"), else the other side ("بلاول بوتو
+            # زرداري نظيره الطاجيكي").
+            named = [a for a in actors if a.person_id and _beside(a.start, a.end, start, end, ACTOR_WINDOW, links)]
+            if country is None or any(role != "counterpart" or a.country == country for a in named):
                 continue
             if role == "counterpart":
                 counterparts.append(Actor(phrase, None, country, None, start, end))

@@ -227,3 +227,9 @@ def test_pashto_with_and_met_around_the_place():
     (event,) = events_of(text, "ps", dt.date(2020, 1, 10))
     assert (event["kind"], event["place_country"]) == ("meeting", "UZ")
     assert [person for _, person, _ in event["sides"]] == ["ashraf_ghani", "shavkat_mirziyoyev"]
+
+
+def test_his_counterpart_after_a_name_of_the_same_country_is_that_persons_title():
+    text = "حسن کاظمی‌قمی نماینده ویژه ایران در امور افغانستان با محمد صادق، همتای پاکستانی خود دیدار و گفتگو کرد."
+    (event,) = events_of(text, "fa", dt.date(2022, 7, 24))
+    assert [(country, person) for country, person, _ in event["sides"]] == [("IR", "hassan_kazemi_qomi"), ("PK", "mohammad_sadiq")]
