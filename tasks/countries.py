@@ -44,7 +44,7 @@ class Gazetteer:
             key = term_key(row["name"])
             self.names.setdefault(row["language"], {}).setdefault(key, (row["iso2"] or None, row["kind"]))
             self.written.setdefault(row["language"], {}).setdefault(key, row["name"])
-        self.index = {language: TermIndex(set(names), enclitics=True) for language, names in self.names.items()}
+        self.index = {language: TermIndex(set(names), enclitics=True, language=language) for language, names in self.names.items()}
         self.cues: dict[tuple[str, str], set[tuple[str, ...]]] = {}  # (language, position) -> cue word tuples
         for row in ([] if cues is None else cues.iter_rows(named=True)):
             self.cues.setdefault((row["language"], row["position"]), set()).add(tuple(term_key(row["cue"]).split()))

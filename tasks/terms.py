@@ -49,16 +49,22 @@ class TermIndex:
     """Folded terms in an Aho-Corasick automaton, built once a night: one pass over a text finds
     every term, however many the seeds hold."""
 
-    def __init__(self, terms: set[str], enclitics: bool = False):
+    def __init__(self, terms: set[str], enclitics: bool = False, language: str | None = None):
         self.terms = terms
         self.first_words = pl.Series(sorted({term.split(" ")[0] for term in terms}), dtype=pl.String)
         self.enclitics = enclitics
         # a Persian name's stem must be a whole one-word name
         self.one_word_terms = pl.Series(sorted(term for term in terms if " " not in term), dtype=pl.String) if enclitics else None
-        # " term " with its spaces matches whole words only, in " text ".
+        # A term is looked for as `prepared` text reads it: Arabic text loses the article where
+        # the rest starts a term ("حرس الحدود" reads "حرس حدود" when "حدود" is a term), so the
+        # term must lose it too. The first term of two that read the same is kept.
+        ordered = sorted(terms)
+        keys = self.prepared(pl.Series(ordered, dtype=pl.String), language).to_list() if language == "ar" and ordered else ordered
+        # " key " with its spaces matches whole words only, in " text ".
         self.automaton = ahocorasick.Automaton()
-        for term in terms:
-            self.automaton.add_word(f" {term} ", term)
+        for key, term in zip(keys, ordered):
+            if f" {key} " not in self.automaton:
+                self.automaton.add_word(f" {key} ", (key, term))
         self.automaton.make_automaton()
 
     def count(self, words: str) -> tuple[Counter, int]:
@@ -71,8 +77,8 @@ class TermIndex:
         not counted again inside a shorter one."""
         if not self.terms:
             return []
-        # (start of " term " in " words ", its length, term), in reading order, longest first
-        matches = sorted((end - len(term) - 1, -len(term) - 2, term) for end, term in self.automaton.iter(f" {words} "))
+        # (start of " key " in " words ", its length, term), in reading order, longest first
+        matches = sorted((end - len(key) - 1, -len(key) - 2, term) for end, (key, term) in self.automaton.iter(f" {words} "))
         found, cursor = [], 0
         for start, negative_length, term in matches:
             if start >= cursor:

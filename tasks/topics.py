@@ -51,7 +51,7 @@ class Lexicon:
             self.weights.setdefault(row["language"], {}).setdefault(term, []).append((row["topic"], float(row["weight"])))
             if row.get("alone"):
                 self.naming.add((row["language"], term, row["topic"]))
-        self.index = {language: TermIndex(set(terms)) for language, terms in self.weights.items()}
+        self.index = {language: TermIndex(set(terms), language=language) for language, terms in self.weights.items()}
 
     @classmethod
     def from_seeds(cls, seeds: Path) -> Lexicon:

@@ -42,6 +42,14 @@ def test_arabic_clitics_are_matched():
     assert {"defense_military", "terrorism"} <= topics
 
 
+def test_arabic_terms_whose_later_word_has_the_article_are_matched_whole():
+    # The text reads "الاتفاق نووي" ("النووي" loses its article, "نووي" being a term): the term
+    # "الاتفاق النووي" is looked for the same way, and is the evidence, not "نووي" alone.
+    text = "قال وزير الخارجية الإيراني إن الاتفاق النووي ما زال قائما وإن طهران ستواصل المفاوضات بشأن الاتفاق النووي مع الأوروبيين."
+    _, terms = tag_topics(articles((text, "ar")), LEXICON)
+    assert set(terms.filter(pl.col("topic") == "nuclear")["term"]) == {term_key("الاتفاق النووي")}
+
+
 def test_sports_vetoes_military_reading_of_defence():
     sport = "دفاع تیم ملی فوتبال در بازی لیگ برابر حریف خوب بود و بازیکنان دفاع خوبی داشتند. " * 5
     assert "defense_military" not in main_topics(articles((sport, "fa")))
