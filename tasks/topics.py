@@ -22,9 +22,10 @@ class TopicConfig:
     # from `min_mentions` on, and is what the article is about (main) from `min_main_mentions`
     # hits and `min_score` per 100 words on. One generic word ("قوات", "قطاع", "هیئت") is noise
     # more often than a mention (on the tuned gold articles, counting single hits put 21% of the
-    # tags outside what a reader assigns, two hits 10%); one term that names its topic (the
-    # lexicon's `alone`: "تروریسم", "كورونا", "opium") is a mention by itself.
-    min_mentions: float = 2.0
+    # tags outside what a reader assigns, two hits 10%; with the larger Arabic, Persian and Urdu
+    # lexicon, a topic the article is not about needs two and a half); one term that names its
+    # topic (the lexicon's `alone`: "تروریسم", "كورونا", "opium") is a mention by itself.
+    min_mentions: float = 2.5
     min_main_mentions: float = 2.0
     min_score: float = 0.5
     # Short texts would get huge per-100-word scores from a single hit.
@@ -75,13 +76,11 @@ class Lexicon:
                     if weight > 0 and (language, term, topic) in self.naming:
                         named.add(topic)
         per_100_words = 100 / max(length, config.min_words)
+        main = {topic for topic, total in hits.items() if total >= config.min_main_mentions and total * per_100_words >= config.min_score}
         return {
-            topic: TopicHits(
-                round(total, 3), round(total * per_100_words, 3),
-                total >= config.min_main_mentions and total * per_100_words >= config.min_score, terms[topic],
-            )
+            topic: TopicHits(round(total, 3), round(total * per_100_words, 3), topic in main, terms[topic])
             for topic, total in hits.items()
-            if total >= config.min_mentions or (topic in named and total > 0)
+            if topic in main or total >= config.min_mentions or (topic in named and total > 0)
         }
 
 
