@@ -162,10 +162,12 @@ def test_analysts_query_while_the_nightly_run_writes(nights, tmp_path):
     shutil.copytree(nights[1], landing / "night2")
     stop = tmp_path / "stop"
     readers = [subprocess.Popen([sys.executable, "-c", READER, str(warehouse), str(stop)], stdout=subprocess.PIPE, text=True) for _ in range(2)]
-    time.sleep(0.5)
-    output = finish(start_run(landing, warehouse))
-    stop.touch()
-    results = [json.loads(reader.communicate(timeout=60)[0]) for reader in readers]
+    try:
+        time.sleep(0.5)
+        output = finish(start_run(landing, warehouse))
+    finally:
+        stop.touch()  # the readers stop even when the run fails, never left polling
+        results = [json.loads(reader.communicate(timeout=60)[0]) for reader in readers]
     print(f"\nreaders during a run of 2,400 new articles: {results}")
     assert "articles accepted" in output
     assert all(r["queries"] > 10 for r in results)
