@@ -206,12 +206,14 @@ class EventReader:
 
 
 def _visitors(actors: list, visits: list[tuple[int, int]]) -> list:
-    """The actors of the one country named nearest a visit's frame, within `VISITOR_WINDOW`
-    words; none when two countries are as near."""
-    distance = {id(a): min((max(start - a.end, a.start - end, 0) for start, end in visits), default=VISITOR_WINDOW + 1) for a in actors}
-    near = [a for a in actors if distance[id(a)] <= VISITOR_WINDOW]
-    closest = {a.country for a in near if distance[id(a)] == min(distance[id(b)] for b in near)}
-    return [a for a in near if a.country in closest] if len(closest) == 1 else []
+    """Who made a visit: the side named right after a visit's noun ("سفر وزیر خارجه آمریکا به
+    عربستان", "زيارة الرئيس الأمريكي إلى الهند"), else the first side named within
+    `VISITOR_WINDOW` words of its frame, its subject ("عراقچی به دعوت همتای پاکستانی خود به
+    اسلام‌آباد سفر کرد"); with every other actor of that country."""
+    near = sorted((a for a in actors if any(start - VISITOR_WINDOW <= a.end and a.start <= end + VISITOR_WINDOW for start, end in visits)), key=lambda a: a.start)
+    owners = [a for a in near if any(a.start == end for _, end in visits)]
+    visitor = (owners or near or [None])[0]
+    return [a for a in near if a.country == visitor.country] if visitor else []
 
 
 def sentences_of(text: pl.Expr) -> pl.Expr:

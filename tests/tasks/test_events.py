@@ -109,6 +109,10 @@ def test_our_foreign_minister_is_the_outlets_countrys():
         # "... announced a meeting with his Iranian counterpart, to be held next week"
         ("وزیر امور خارجه پاکستان از دیدار با همتای ایرانی خود خبر داد که هفته آینده برگزار می‌شود.", "fa"),
         ("The Iranian foreign minister said he would meet his Pakistani counterpart next week.", "en"),
+        # postponed, or only invited
+        ("The Iranian foreign minister's visit to Pakistan was postponed.", "en"),
+        ("وزیر خارجہ نے ایرانی ہم منصب کو پاکستان کے دورے کی دعوت دی۔", "ur"),
+        ("د پاکستان د بهرنیو چارو وزیر خپل ایراني سیال ته د اسلام اباد د سفر بلنه ورکړه.", "ps"),
     ],
 )
 def test_a_planned_meeting_is_not_an_event(text, language):
@@ -212,6 +216,13 @@ def test_a_verb_or_a_subject_marker_between_a_name_and_a_title_makes_two_sides(t
 def test_took_part_is_not_received():
     text = "Президент Таджикистана Эмомали Рахмон принял участие в саммите в Астане вместе с президентом Казахстана."
     assert events_of(text, "ru") == []
+
+
+def test_the_visitor_is_the_subject_not_the_host_named_before_the_verb():
+    # "Araghchi, at the invitation of his Pakistani counterpart, travelled to Islamabad"
+    (event,) = events_of("عراقچی به دعوت همتای پاکستانی خود به اسلام‌آباد سفر کرد.", "fa")
+    assert (event["kind"], event["place_country"]) == ("visit", "PK")
+    assert [(country, person) for country, person, _ in event["sides"]] == [("IR", "abbas_araghchi")]
 
 
 def test_a_visit_is_the_visitors_not_the_speakers():
