@@ -144,7 +144,7 @@ class EventReader:
         visits = [(start, end) for k, start, end in spans if k == "visit"]
         places = self._places(words, language, "place") + (self._places(words, language, "destination", visits) if visits else [])
         between = [i for frame, start, end in spans if frame in KIND_ORDER for i in range(start, end)]
-        actors = self.officials.actors(words, language, published, self.gazetteer.named(words, language, home), between)
+        actors = self.officials.actors(words, language, published, self._whose(words, language, home), between)
         countries = {actor.country for actor in actors}
         place, place_country = (places[0] if places else (None, None))
         if kind != "visit" and len(countries) >= 2:
@@ -156,6 +156,16 @@ class EventReader:
         if visitors and place_country and place_country != visitors[0].country:
             return "visit", visitors, place, place_country
         return None
+
+    def _whose(self, words: list[str], language: str, home: str | None) -> list[tuple[str, int, int]]:
+        """The countries `words` names that a title may belong to: not a place after "در", "في",
+        "in" ("وفد طالبان في الدوحة" is not Qatar's delegation)."""
+        before = self.locatives.get(("place", language, "before"), set())
+        after = self.locatives.get(("place", language, "after"), set())
+        return [
+            (country, start, end) for country, start, end in self.gazetteer.named(words, language, home)
+            if not (any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2)))
+        ]
 
     def _gapped(self, words: list[str], language: str) -> list[tuple[str, int, int]]:
         """(kind, first word, words after the last) of both sides of each gapped frame ("به ... سفر کرد") in `words`."""

@@ -244,3 +244,22 @@ def test_his_counterpart_after_a_name_of_the_same_country_is_that_persons_title(
     text = "حسن کاظمی‌قمی نماینده ویژه ایران در امور افغانستان با محمد صادق، همتای پاکستانی خود دیدار و گفتگو کرد."
     (event,) = events_of(text, "fa", dt.date(2022, 7, 24))
     assert [(country, person) for country, person, _ in event["sides"]] == [("IR", "hassan_kazemi_qomi"), ("PK", "mohammad_sadiq")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        ("استقبل وزير الخارجية القطري الوفد الأفغاني في الدوحة.", "ar", {"AF", "QA"}),
+        ("هیئت آمریکایی با هیئت پاکستانی در اسلام‌آباد دیدار و گفتگو کرد.", "fa", {"PK", "US"}),
+        ("د چین یو پلاوی په کابل کې د افغانستان له بهرنیو چارو وزیر سره وکتل.", "ps", {"AF", "CN"}),
+    ],
+)
+def test_a_countrys_delegation_is_a_side(text, language, countries):
+    (event,) = events_of(text, language)
+    assert event["kind"] == "meeting" and {country for country, _, _ in event["sides"]} == countries
+
+
+def test_a_place_after_in_is_not_whose_delegation_it_is():
+    # "the American delegation met the Taliban delegation in Doha": not Qatar's delegation
+    text = "التقى الوفد الأمريكي برئاسة زلماي خليل زاد مع وفد طالبان في الدوحة."
+    assert all(country != "QA" for event in events_of(text, "ar") for country, _, _ in event["sides"])
