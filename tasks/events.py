@@ -49,8 +49,14 @@ MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: to
 class EventReader:
     """The seeds of one night, indexed per language."""
 
-    def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames):
+    def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames,
+                 relative_days: pl.DataFrame | None = None):
         self.gazetteer, self.months, self.officials = gazetteer, months, Officials(people, roles)
+        # "دیروز", "أمس", "پرون", "yesterday": days before the article's own date
+        self.relative_days = {
+            language: (TermIndex(set(part)), part)
+            for language, part in _by_language({(row["language"], term_key(row["phrase"])): int(row["days"]) for row in (relative_days.iter_rows(named=True) if relative_days is not None else [])}).items()
+        }
         self.frames: dict[str, dict[str, str]] = {}
         self.gapped: dict[str, list[tuple[list[str], list[str], str]]] = {}
         # (kind, language, position) -> words: "در" before a place, "ته" (to) after a destination
@@ -75,6 +81,7 @@ class EventReader:
             language: TermIndex(
                 self.officials.terms(language) | set(self.frames[language]) | set(gazetteer.names.get(language, {}))
                 | {cue for (_, lang, _), cues in self.locatives.items() if lang == language for cue in cues}
+                | set(self.relative_days.get(language, (None, {}))[1])
             )
             for language in self.frame_index
         }
@@ -91,7 +98,7 @@ class EventReader:
     @classmethod
     def from_seeds(cls, seeds: Path, gazetteer: Gazetteer, months: MonthNames) -> EventReader:
         read = lambda name: pl.read_csv(seeds / name, infer_schema=False)  # noqa: E731
-        return cls(read("people.csv"), read("role_phrases.csv"), read("event_frames.csv"), gazetteer, months)
+        return cls(read("people.csv"), read("role_phrases.csv"), read("event_frames.csv"), gazetteer, months, read("relative_days.csv"))
 
     def candidates(self, articles: pl.DataFrame) -> pl.DataFrame:
         """The sentences of `articles` (`article_id`, `text`, `language`, `published_date`, `home`)
@@ -127,7 +134,7 @@ class EventReader:
                 continue
             seen.add(key)
             event_id = hashlib.sha256(f"{article_id}\x1f{number}\x1f{kind}".encode()).hexdigest()[:16]
-            events.append({"event_id": event_id, "article_id": article_id, "kind": kind, "event_date": self._date_in(sentence, published),
+            events.append({"event_id": event_id, "article_id": article_id, "kind": kind, "event_date": self._date_in(sentence, words.split(), language, published),
                            "place_country": place_country, "place": place, "sentence": sentence.strip()})
             actors.extend({"event_id": event_id, "name": a.name, "person_id": a.person_id, "country": a.country, "role": a.role} for a in sides)
         return events, actors
@@ -206,13 +213,26 @@ class EventReader:
                 places.append((self.gazetteer.written[language][name], country))
         return places
 
-    def _date_in(self, sentence: str, published: dt.date | None) -> dt.date | None:
-        """A day the sentence itself states. The article's own date is not taken: it is most often
-        its dateline, and the meeting was "yesterday"."""
+    def _date_in(self, sentence: str, words: list[str], language: str, published: dt.date | None) -> dt.date | None:
+        """"Yesterday" or "today" counted from the article's own date; else a day the sentence
+        states, but not the article's date alone: the meeting was often "yesterday". A sentence
+        with "yesterday" and a written date has its dateline in it, so without the article's
+        date it gives no day."""
+        index, days = self.relative_days.get(language, (None, {}))
+        offsets = {days[term] for term, _, _ in index.find(words)} if index else set()
+        if offsets:
+            return published + dt.timedelta(days=offsets.pop()) if published and len(offsets) == 1 else None
         for _, _, found in self.months.find(sentence):
             if found.precision == "day" and found.date != published:
                 return found.date
         return None
+
+
+def _by_language(values: dict[tuple[str, str], int]) -> dict[str, dict[str, int]]:
+    grouped: dict[str, dict[str, int]] = {}
+    for (language, phrase), value in values.items():
+        grouped.setdefault(language, {})[phrase] = value
+    return grouped
 
 
 def _visitors(actors: list, visits: list[tuple[int, int]]) -> list:

@@ -47,12 +47,16 @@ def test_english_phone_call_with_the_date_the_sentence_states():
     assert {country for country, _, _ in event["sides"]} == {"IR", "PK"}
 
 
-def test_the_dateline_day_is_not_taken_for_the_meeting_day():
-    # "روز گذشته": the meeting was the day before the dateline's date, which the sentence does not give.
+def test_yesterday_counts_from_the_articles_date_which_is_not_the_meeting_day():
+    # "روز گذشته" (yesterday): the day before the dateline's 20/09/2020, which the sentence does not write.
     text = "Avesta.Tj | 20/09/2020 | امامعلی رحمان رئیس جمهور تاجیکستان روز گذشته در دوشنبه با محمد حنیف اتمر سرپرست وزارت امور خارجه افغانستان دیدار کرد."
     (event,) = events_of(text, "fa", dt.date(2020, 9, 20))
-    assert event["event_date"] is None
+    assert event["event_date"] == dt.date(2020, 9, 19)
     assert [person for _, person, _ in event["sides"]] == ["mohammad_haneef_atmar", "emomali_rahmon"]
+    (undated,) = events_of(text, "fa")
+    assert undated["event_date"] is None  # no article date, no day
+    (arabic,) = events_of("والتقى وزير الخارجية الإيراني عباس عراقجي أمس نظيره الباكستاني إسحاق دار في إسلام آباد.", "ar", dt.date(2024, 11, 5))
+    assert arabic["event_date"] == dt.date(2024, 11, 4)
 
 
 def test_urdu_meeting_with_the_country_before_the_title():
