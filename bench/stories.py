@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from khabar.bench.corpus import PROJECT_DIR
-from khabar.bench.events import SEEDS
+from khabar.bench.events import SEEDS, ratio
 from khabar.bench.facts import run_khabar
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -67,9 +67,9 @@ def main() -> None:
         if linked != same:
             errors.append(f"{'merged' if linked else 'apart'}: {a} ({gold[a]}) / {b} ({gold[b]})")
     print(f"== story links: {len(gold)} reports of {len(set(gold.values()))} events, {counts['same']} pairs of one story")
-    print(f"link precision (>= 95%)      {counts['right'] / counts['linked'] if counts['linked'] else 0:6.1%} ({counts['right']}/{counts['linked']})")
-    print(f"link recall (>= 80%)         {counts['right'] / counts['same']:6.1%} ({counts['right']}/{counts['same']})")
-    print(f"  across languages           {counts['right_cross'] / counts['same_cross']:6.1%} ({counts['right_cross']}/{counts['same_cross']})")
+    print(f"link precision (>= 95%)      {ratio(counts['right'], counts['linked'])}")
+    print(f"link recall (>= 80%)         {ratio(counts['right'], counts['same'])}")
+    print(f"  across languages           {ratio(counts['right_cross'], counts['same_cross'])}")
     if args.errors:
         print("\n-- errors")
         for error in errors:
