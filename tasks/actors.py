@@ -63,6 +63,13 @@ class Officials:
         self.people_index = {language: TermIndex(set(names)) for language, names in self.people.items()}
         self.role_index = {language: TermIndex(set(phrases)) for language, phrases in self.roles.items()}
 
+    def read_as(self, language: str, splitter: TermIndex) -> None:
+        """Index the names and titles of `language` as text prepared by `splitter` reads them."""
+        if language in self.people:
+            self.people_index[language] = TermIndex(set(self.people[language]), language=language, reads_as=splitter)
+        if language in self.roles:
+            self.role_index[language] = TermIndex(set(self.roles[language]), language=language, reads_as=splitter)
+
     def terms(self, language: str) -> set[str]:
         return set(self.people.get(language, {})) | set(self.roles.get(language, {}))
 
@@ -151,11 +158,10 @@ def _coordinated(countries: list[tuple[str, int, int]], start: int, end: int, be
         True: [c for c, c_start, c_end in countries if 0 <= start - c_end and start - c_start <= PLURAL_WINDOW and not any(c_end <= at < start for at in links)],
         False: [c for c, c_start, c_end in countries if 0 <= c_start - end and c_end - end <= PLURAL_WINDOW and not any(end <= at < c_start for at in links)],
     }
-    for side in (before_first, not before_first):
-        named = list(dict.fromkeys(sides[side]))
-        if len(named) == 2:
-            return named
-    return []
+    named = {side: list(dict.fromkeys(countries)) for side, countries in sides.items()}
+    if any(len(countries) > 2 for countries in named.values()):
+        return []
+    return next((named[side] for side in (before_first, not before_first) if len(named[side]) == 2), [])
 
 
 def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool, links: list[int]) -> str | None:

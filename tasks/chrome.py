@@ -210,7 +210,8 @@ def repeated_lead_once(paragraph: str) -> str:
 
 def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]:
     """Remove a related-stories list left at the foot: two or more short lines, none a sentence."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    # a date in digits at the foot is the date finder's, not a headline
+    filled = [i for i, line in enumerate(lines) if line.strip() and LETTER.search(line)]
     trailing = []
     for i in reversed(filled):
         line = lines[i].strip()

@@ -78,10 +78,11 @@ class Gazetteer:
                 found[country][name] = found[country].get(name, 0) + 1
         return found
 
-    def named(self, words: list[str], language: str, home: str | None) -> list[tuple[str, int, int]]:
+    def named(self, words: list[str], language: str, home: str | None, index: TermIndex | None = None) -> list[tuple[str, int, int]]:
         """(country, first word, words after the last) for each name in `words` that alone names
-        its country: no vetoes, no names that need context; "our country" as the outlet's."""
-        index = self.index.get(language)
+        its country: no vetoes, no names that need context; "our country" as the outlet's.
+        `index`: the names as the caller's prepared text reads them, when not this one's."""
+        index = index or self.index.get(language)
         found = []
         for name, start, end in index.find(words) if index else []:
             country, kind = self.names[language][name]

@@ -41,7 +41,7 @@ NOT_YET = "not_yet"  # the frames of `event_frames.csv` that say the event is st
 NO_EVENT = "none"
 GAP = " ... "
 PLACE_KINDS = ("capital", "city", "province")
-DESTINATION_WINDOW = 3  # words between a visit's frame and the "to <place>" it went to
+DESTINATION_WINDOW = 5  # words between a visit's frame and the "to <place>" it went to ("سفر وزیر امور خارجه آمریکا به عربستان")
 VISITOR_WINDOW = 12  # words between a visit's frame and its visitor: its subject, not any official of the sentence
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
@@ -85,6 +85,16 @@ class EventReader:
             )
             for language in self.frame_index
         }
+        # Every index reads Arabic words as the splitter prepared them ("رئيس الوزراء" is "رئيس
+        # وزراء" once "وزراء خارجية" is a title), so each is keyed the same way.
+        self.places = {language: self.gazetteer.index.get(language) for language in self.splitter}
+        for language, splitter in self.splitter.items():
+            if language == "ar":
+                self.frame_index[language] = TermIndex(set(self.frames[language]), language=language, reads_as=splitter)
+                self.officials.read_as(language, splitter)
+                self.places[language] = TermIndex(set(gazetteer.names.get(language, {})), language=language, reads_as=splitter)
+                if language in self.relative_days:
+                    self.relative_days[language] = (TermIndex(set(self.relative_days[language][1]), language=language, reads_as=splitter), self.relative_days[language][1])
 
     def _sentence_cue(self, language: str) -> pl.Expr:
         frames = [term.split(" ") for term, kind in self.frames.get(language, {}).items() if kind not in (NOT_YET, NO_EVENT)]
@@ -149,17 +159,19 @@ class EventReader:
             return None
         kind = next(k for k in KIND_ORDER if k in kinds)
         visits = [(start, end) for k, start, end in spans if k == "visit"]
-        places = self._places(words, language, "place") + (self._places(words, language, "destination", visits) if visits else [])
+        places = self._places(words, language, "place")
+        destinations = self._places(words, language, "destination", visits) if visits else []
         between = [i for frame, start, end in spans if frame in KIND_ORDER for i in range(start, end)]
         actors = self.officials.actors(words, language, published, self._whose(words, language, home), between)
         countries = {actor.country for actor in actors}
-        place, place_country = (places[0] if places else (None, None))
+        place, place_country = (places + destinations or [(None, None)])[0]
         if kind != "visit" and len(countries) >= 2:
             return kind, actors, place, place_country
-        # A visit is its visitor's, the side named nearest its frame, and the place abroad it went
-        # to: "در واکنش به سفر وزیر خارجه آمریکا به عربستان" is the American's visit, not the
-        # speaker's; "پاکستان ته ولاړ ... خبرې وکړې" is a visit whatever else the sentence says.
+        # A visit is its visitor's (`_visitors`) and goes where its "to" says, before anywhere
+        # else the sentence has been ("پس از دیدار در تهران به مسکو سفر کرد" went to Moscow);
+        # "پاکستان ته ولاړ ... خبرې وکړې" is a visit whatever else the sentence says.
         visitors = _visitors(actors, visits)
+        place, place_country = (destinations + places or [(None, None)])[0]
         if visitors and place_country and place_country != visitors[0].country:
             return "visit", visitors, place, place_country
         return None
@@ -170,7 +182,7 @@ class EventReader:
         before = self.locatives.get(("place", language, "before"), set())
         after = self.locatives.get(("place", language, "after"), set())
         return [
-            (country, start, end) for country, start, end in self.gazetteer.named(words, language, home)
+            (country, start, end) for country, start, end in self.gazetteer.named(words, language, home, self.places.get(language))
             if not (any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2)))
         ]
 
@@ -196,7 +208,7 @@ class EventReader:
         locative ("در", "في", "in") or before one ("میں", "کې"). Or ("destination") where a visit
         went: a country too, after or before a "to" ("به", "إلى", "ته") near one of the `visits`
         frames; "in Afghanistan" is too often the subject of talks held elsewhere to be a place."""
-        index = self.gazetteer.index.get(language)
+        index = self.places.get(language)
         if index is None:
             return []
         before, after = self.locatives.get((locative, language, "before"), set()), self.locatives.get((locative, language, "after"), set())

@@ -49,7 +49,7 @@ class TermIndex:
     """Folded terms in an Aho-Corasick automaton, built once a night: one pass over a text finds
     every term, however many the seeds hold."""
 
-    def __init__(self, terms: set[str], enclitics: bool = False, language: str | None = None):
+    def __init__(self, terms: set[str], enclitics: bool = False, language: str | None = None, reads_as: TermIndex | None = None):
         self.terms = terms
         self.first_words = pl.Series(sorted({term.split(" ")[0] for term in terms}), dtype=pl.String)
         self.enclitics = enclitics
@@ -57,9 +57,11 @@ class TermIndex:
         self.one_word_terms = pl.Series(sorted(term for term in terms if " " not in term), dtype=pl.String) if enclitics else None
         # A term is looked for as `prepared` text reads it: Arabic text loses the article where
         # the rest starts a term ("حرس الحدود" reads "حرس حدود" when "حدود" is a term), so the
-        # term must lose it too. The first term of two that read the same is kept.
+        # term must lose it too, by the index that prepares the text (`reads_as`, else this
+        # one). The first term of two that read the same is kept.
         ordered = sorted(terms)
-        keys = self.prepared(pl.Series(ordered, dtype=pl.String), language).to_list() if language == "ar" and ordered else ordered
+        reader = reads_as or self
+        keys = reader.prepared(pl.Series(ordered, dtype=pl.String), language).to_list() if language == "ar" and ordered else ordered
         # " key " with its spaces matches whole words only, in " text ".
         self.automaton = ahocorasick.Automaton()
         for key, term in zip(keys, ordered):

@@ -267,3 +267,10 @@ def test_a_date_in_digits_alone_on_its_line_is_the_article_date_and_not_text(dat
     cleaned = clean_text(f"عنوان خبر\n\n{date_line}\n\n{body}\n", language)
     assert cleaned["published_date"] is not None and cleaned["date_method"] == "header"
     assert cleaned["text"] == body
+
+
+def test_a_date_in_digits_at_the_foot_leaves_the_last_short_paragraph():
+    body = "التقى وزير الخارجية الإيراني نظيره الباكستاني في إسلام آباد وبحث الجانبان أمن الحدود والتعاون الاقتصادي بين البلدين."
+    closing = "وتأتي الزيارة في إطار جولة إقليمية للوزير"
+    cleaned = clean_text(f"عنوان الخبر\n\n{body}\n\n{closing}\n\n20/09/2020\n", "ar")
+    assert cleaned["text"].endswith(closing)

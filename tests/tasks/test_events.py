@@ -267,3 +267,37 @@ def test_a_place_after_in_is_not_whose_delegation_it_is():
     # "the American delegation met the Taliban delegation in Doha": not Qatar's delegation
     text = "التقى الوفد الأمريكي برئاسة زلماي خليل زاد مع وفد طالبان في الدوحة."
     assert all(country != "QA" for event in events_of(text, "ar") for country, _, _ in event["sides"])
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # "deputy prime minister", not the prime minister, once "وزراء" starts a plural title
+        ("التقى نائب رئيس الوزراء الباكستاني بوزير الخارجية الإيراني في إسلام آباد.", {("PK", "other_minister"), ("IR", "foreign_minister")}),
+        ("استقبل رئيس مجلس الوزراء العراقي وزير الخارجية الإيراني في بغداد.", {("IQ", "head_of_government"), ("IR", "foreign_minister")}),
+    ],
+)
+def test_arabic_titles_match_whole_as_the_splitter_reads_them(text, roles):
+    (event,) = events_of(text, "ar")
+    assert {(country, role) for country, _, role in event["sides"]} == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor", "went_to"),
+    [
+        # where the visit went, not where the visitor had been
+        ("نخست‌وزیر پاکستان پس از دیدار با مقامات در تهران به مسکو سفر کرد.", "PK", "RU"),
+        ("وزیر خارجه پاکستان پس از نشست در اسلام‌آباد به تهران سفر کرد.", "PK", "IR"),
+        # a four-word title between the visit's noun and its "to"
+        ("سفر وزیر امور خارجه آمریکا به عربستان با انتقاد ایران روبرو شد.", "US", "SA"),
+    ],
+)
+def test_a_visit_goes_where_its_to_says(text, visitor, went_to):
+    (event,) = events_of(text, "fa")
+    assert event["kind"] == "visit" and event["place_country"] == went_to
+    assert {country for country, _, _ in event["sides"]} == {visitor}
+
+
+def test_a_plural_title_beside_a_longer_list_names_no_pair_on_the_other_side():
+    text = "در حاشیه نشست ایران و پاکستان وزیران خارجه روسیه، چین و هند دیدار کردند."
+    assert events_of(text, "fa") == []
