@@ -43,7 +43,6 @@ LETTER = re.compile(r"[^\W\d_]")
 # A date in digits alone on its line ("20/09/2020", "۱۳۹۹/۰۶/۳۰ 08:55"): no letters, but the
 # article's date; kept for the date finder, which takes it out with the other header dates.
 NUMERIC_DATE_LINE = re.compile(r"\W*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\W+\d{1,2}:\d{2}(?::\d{2})?)?\W*")
-LEAD_SENTENCE = re.compile(r"^\s*([^.!?؟۔]{20,400}[.!?؟۔])\s*")
 CHROME_LINE_CHARS = 120
 
 
@@ -157,70 +156,6 @@ def strip_chrome(lines: list[str], chrome: Chrome, source_key: str | None = None
         kept.append(chrome.without_end_marker(line) if chrome.end_markers else line)
         body_started = body_started or is_body_sentence(line, chrome.config)
     return kept
-
-
-def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
-    """Drop a teaser that repeats the start of the text below it (often cut mid-word, and often
-    running on into the second paragraph); the text stays. A lead sentence typed twice at the
-    start of a paragraph is kept once."""
-    filled = [i for i, line in enumerate(lines) if line.strip()][: config.teaser_search_lines + 5]
-    reach = config.teaser_max_chars + config.teaser_dateline_chars
-    dropped = set()
-    # Most articles open with paragraphs too long to be a teaser: nothing to fold for them.
-    if not any(len(lines[i]) <= config.teaser_max_chars for i in filled[: config.teaser_search_lines]):
-        return [repeated_lead_once(line) for line in lines]
-    # Lines near the top folded without spaces (the teaser joins paragraphs that the text keeps
-    # apart), each once and only as far as a teaser needs.
-    squeezed: dict[int, str] = {}
-
-    def squeeze(i: int) -> str:
-        if i not in squeezed:
-            squeezed[i] = "".join(fold(lines[i][:reach]).split())
-        return squeezed[i]
-
-    for position, here in enumerate(filled[: config.teaser_search_lines]):
-        words = lines[here].split()
-        if len(words) < config.teaser_min_words or len(lines[here]) > config.teaser_max_chars:
-            continue
-        # The last word of a cut teaser may be a fragment: compare without it.
-        teaser = squeeze(here)[: len(squeeze(here)) - len("".join(fold(words[-1]).split()))]
-        below = ""
-        for i in filled[position + 1 : position + 6]:
-            if len(below) >= len(teaser) + config.teaser_dateline_chars:
-                break  # a match would start too far down
-            below += squeeze(i)
-        # The paragraph may open with a dateline the teaser leaves out ("دبي، ... (CNN)-- ").
-        if teaser and 0 <= below.find(teaser) <= config.teaser_dateline_chars:
-            dropped.add(here)
-    kept = [line for i, line in enumerate(lines) if i not in dropped]
-    return [repeated_lead_once(line) for line in kept]
-
-
-def repeated_lead_once(paragraph: str) -> str:
-    """"X۔ X۔ rest" -> "X۔ rest": a lead sentence pasted twice over itself."""
-    match = LEAD_SENTENCE.match(paragraph)
-    if match is None:
-        return paragraph
-    lead = match.group(1)
-    rest = paragraph[match.end() :]
-    if len(lead.split()) >= 6 and rest.lstrip().startswith(lead.strip()):
-        return paragraph[: match.start(1)] + rest.lstrip()
-    return paragraph
-
-
-def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]:
-    """Remove a related-stories list left at the foot: two or more short lines, none a sentence."""
-    # a date in digits at the foot is the date finder's, not a headline
-    filled = [i for i, line in enumerate(lines) if line.strip() and LETTER.search(line)]
-    trailing = []
-    for i in reversed(filled):
-        line = lines[i].strip()
-        if len(line.split()) > config.related_headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
-            break
-        trailing.append(i)
-    if len(trailing) < config.related_list_min_lines or len(trailing) == len(filled):
-        return lines
-    return lines[: min(trailing)]
 
 
 def strip_edges(line: str) -> str:

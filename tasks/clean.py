@@ -10,13 +10,14 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from khabar.tasks.chrome import LETTER, SENTENCE_END, Chrome, drop_teasers, drop_trailing_headlines, source_key, strip_chrome
+from khabar.tasks.chrome import LETTER, SENTENCE_END, Chrome, source_key, strip_chrome
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.folding import DIGITS_FROM, DIGITS_TO, HARAKAT, TATWEEL
 from khabar.tasks.extract import RAW_SCHEMA
 from khabar.tasks.published import DateConfig, find_published, is_dateline_only
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
+from khabar.tasks.teasers import drop_teasers, drop_trailing_headlines
 
 
 @dataclass(frozen=True)
