@@ -1,0 +1,58 @@
+"""Visits: who made them and where they went, read from real-looking sentences."""
+
+import pytest
+
+from events_reading import events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "visitor", "place"),
+    [
+        ("د امریکا د بهرنیو چارو وزیر مایک پمپیو په مارچ میاشت کې پاکستان ته سفر کړی و.", "ps", "US", ("پاکستان", "PK")),
+        ("د افغانستان ولسمشر محمد اشرف غني بریتانیې ته د خپل رسمي سفر په ترڅ کې له لوبغاړو سره وکتل.", "ps", "AF", ("بریتانیې", "GB")),
+        ("محمد جواد ظریف وزیر امور خارجه ایران برای دیداری دو روزه به ترکیه سفر کرد.", "fa", "IR", ("ترکیه", "TR")),
+        ("Iranian Foreign Minister Abbas Araghchi travelled to Pakistan on Monday.", "en", "IR", ("Pakistan", "PK")),
+    ],
+)
+def test_a_visit_to_a_country_has_one_side_and_where_it_went(text, language, visitor, place):
+    (event,) = events_of(text, language)
+    assert event["kind"] == "visit" and (event["place"], event["place_country"]) == place
+    assert {country for country, _, _ in event["sides"]} == {visitor}
+
+
+def test_a_country_after_to_far_from_the_visit_is_not_where_it_went():
+    # "during his visit to Turkey ... Israel's attack on Syria": Turkey, not Syria.
+    text = "محمد جواد ظریف وزیر امور خارجه ایران در سفر به ترکیه درباره حمله اسرائیل به سوریه گفتگو کرد."
+    (event,) = events_of(text, "fa")
+    assert event["place_country"] == "TR"
+
+
+def test_the_visitor_is_the_subject_not_the_host_named_before_the_verb():
+    # "Araghchi, at the invitation of his Pakistani counterpart, travelled to Islamabad"
+    (event,) = events_of("عراقچی به دعوت همتای پاکستانی خود به اسلام‌آباد سفر کرد.", "fa")
+    assert (event["kind"], event["place_country"]) == ("visit", "PK")
+    assert [(country, person) for country, person, _ in event["sides"]] == [("IR", "abbas_araghchi")]
+
+
+def test_a_visit_is_the_visitors_not_the_speakers():
+    # "Iran's foreign minister, reacting to the US secretary of state's trip to Saudi Arabia, said ..."
+    text = "وزیر امور خارجه ایران در واکنش به سفر وزیر خارجه آمریکا به عربستان گفت این سفر بی‌نتیجه است."
+    (event,) = events_of(text, "fa")
+    assert event["kind"] == "visit" and event["place_country"] == "SA"
+    assert {country for country, _, _ in event["sides"]} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor", "went_to"),
+    [
+        # where the visit went, not where the visitor had been
+        ("نخست‌وزیر پاکستان پس از دیدار با مقامات در تهران به مسکو سفر کرد.", "PK", "RU"),
+        ("وزیر خارجه پاکستان پس از نشست در اسلام‌آباد به تهران سفر کرد.", "PK", "IR"),
+        # a four-word title between the visit's noun and its "to"
+        ("سفر وزیر امور خارجه آمریکا به عربستان با انتقاد ایران روبرو شد.", "US", "SA"),
+    ],
+)
+def test_a_visit_goes_where_its_to_says(text, visitor, went_to):
+    (event,) = events_of(text, "fa")
+    assert event["kind"] == "visit" and event["place_country"] == went_to
+    assert {country for country, _, _ in event["sides"]} == {visitor}
