@@ -113,6 +113,12 @@ def report(label: str, counts: dict[str, int]) -> None:
           f"   kind right {ratio(counts['kind_right'], counts['right']):>16}   actor countries right {ratio(counts['actors_right'], counts['actors']):>16}")
 
 
+def print_errors(errors: list[str]) -> None:
+    print("\n-- errors")
+    for error in errors:
+        print("  " + error)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="list every invented and missed event")
@@ -161,9 +167,7 @@ def main() -> None:
     score_actors(ps_gold, people, ps_actors, lines, counts)
     report("ps sentences (tuned)", counts)
     if args.errors:
-        print("\n-- errors")
-        for error in errors:
-            print("  " + error)
+        print_errors(errors)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from khabar.bench.corpus import PROJECT_DIR
-from khabar.bench.events import SEEDS, ratio
+from khabar.bench.events import SEEDS, print_errors, ratio
 from khabar.bench.facts import run_khabar
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -71,9 +71,7 @@ def main() -> None:
     print(f"link recall (>= 80%)         {ratio(counts['right'], counts['same'])}")
     print(f"  across languages           {ratio(counts['right_cross'], counts['same_cross'])}")
     if args.errors:
-        print("\n-- errors")
-        for error in errors:
-            print("  " + error)
+        print_errors(errors)
 
 
 if __name__ == "__main__":
