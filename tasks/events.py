@@ -52,11 +52,10 @@ class EventReader:
     def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames,
                  relative_days: pl.DataFrame | None = None):
         self.gazetteer, self.months, self.officials = gazetteer, months, Officials(people, roles)
-        # "دیروز", "أمس", "پرون", "yesterday": days before the article's own date
-        self.relative_days = {
-            language: (TermIndex(set(part)), part)
-            for language, part in _by_language({(row["language"], term_key(row["phrase"])): int(row["days"]) for row in (relative_days.iter_rows(named=True) if relative_days is not None else [])}).items()
-        }
+        # "دیروز", "أمس", "پرون", "yesterday": days from the article's own date
+        self.relative_days: dict[str, dict[str, int]] = {}
+        for row in relative_days.iter_rows(named=True) if relative_days is not None else []:
+            self.relative_days.setdefault(row["language"], {})[term_key(row["phrase"])] = int(row["days"])
         self.frames: dict[str, dict[str, str]] = {}
         self.gapped: dict[str, list[tuple[list[str], list[str], str]]] = {}
         # (kind, language, position) -> words: "در" before a place, "ته" (to) after a destination
@@ -69,32 +68,32 @@ class EventReader:
                 self.gapped.setdefault(row["language"], []).append((term_key(left).split(), term_key(right).split(), row["kind"]))
             else:
                 self.frames.setdefault(row["language"], {}).setdefault(term_key(row["phrase"]), row["kind"])
-        self.frame_index = {language: TermIndex(set(frames)) for language, frames in self.frames.items()}
         # What a sentence must contain to hold an event, checked by Polars over every sentence so
         # that Python reads only the few that can: a whole frame, or the longer side of a gapped
         # one ("سفر کرد" of "به ... سفر کرد"). Arabic glues proclitics to any word, so there it is
         # each frame's longest word, with or without one ("والتقى" is "التقى"; never "في" or "به").
-        self.sentence_cues = {language: self._sentence_cue(language) for language in self.frame_index}
+        self.sentence_cues = {language: self._sentence_cue(language) for language in self.frames}
         # Arabic proclitics are stripped where the rest starts any name, title, frame or place
         # ("ومن المقرر" is "من المقرر", "والباكستاني" is "الباكستاني").
         self.splitter = {
             language: TermIndex(
                 self.officials.terms(language) | set(self.frames[language]) | set(gazetteer.names.get(language, {}))
                 | {cue for (_, lang, _), cues in self.locatives.items() if lang == language for cue in cues}
-                | set(self.relative_days.get(language, (None, {}))[1])
+                | set(self.relative_days.get(language, {}))
             )
-            for language in self.frame_index
+            for language in self.frames
         }
-        # Every index reads Arabic words as the splitter prepared them ("رئيس الوزراء" is "رئيس
-        # وزراء" once "وزراء خارجية" is a title), so each is keyed the same way.
-        self.places = {language: self.gazetteer.index.get(language) for language in self.splitter}
-        for language, splitter in self.splitter.items():
-            if language == "ar":
-                self.frame_index[language] = TermIndex(set(self.frames[language]), language=language, reads_as=splitter)
-                self.officials.read_as(language, splitter)
-                self.places[language] = TermIndex(set(gazetteer.names.get(language, {})), language=language, reads_as=splitter)
-                if language in self.relative_days:
-                    self.relative_days[language] = (TermIndex(set(self.relative_days[language][1]), language=language, reads_as=splitter), self.relative_days[language][1])
+        # Every index is keyed as the splitter reads the words: in Arabic, "رئيس الوزراء" is "رئيس
+        # وزراء" once "وزراء خارجية" is a title (other languages are read as written, so the
+        # gazetteer's own index serves their places).
+        self.frame_index = {language: TermIndex(set(terms), language=language, reads_as=self.splitter[language]) for language, terms in self.frames.items()}
+        self.relative_index = {language: TermIndex(set(days), language=language, reads_as=self.splitter.get(language)) for language, days in self.relative_days.items()}
+        self.places = {
+            language: TermIndex(set(gazetteer.names.get(language, {})), language=language, reads_as=splitter) if language == "ar" else gazetteer.index.get(language)
+            for language, splitter in self.splitter.items()
+        }
+        if "ar" in self.splitter:
+            self.officials.read_as("ar", self.splitter["ar"])
 
     def _sentence_cue(self, language: str) -> pl.Expr:
         frames = [term.split(" ") for term, kind in self.frames.get(language, {}).items() if kind not in (NOT_YET, NO_EVENT)]
@@ -179,12 +178,17 @@ class EventReader:
     def _whose(self, words: list[str], language: str, home: str | None) -> list[tuple[str, int, int]]:
         """The countries `words` names that a title may belong to: not a place after "در", "في",
         "in" ("وفد طالبان في الدوحة" is not Qatar's delegation)."""
-        before = self.locatives.get(("place", language, "before"), set())
-        after = self.locatives.get(("place", language, "after"), set())
         return [
             (country, start, end) for country, start, end in self.gazetteer.named(words, language, home, self.places.get(language))
-            if not (any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2)))
+            if not self._marked(words, start, end, "place", language)
         ]
+
+    def _marked(self, words: list[str], start: int, end: int, locative: str, language: str) -> bool:
+        """Whether the words `start:end` follow a `locative` word of the seeds ("در", "إلى") or
+        precede one ("کې", "ته")."""
+        before = self.locatives.get((locative, language, "before"), set())
+        after = self.locatives.get((locative, language, "after"), set())
+        return any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2))
 
     def _gapped(self, words: list[str], language: str) -> list[tuple[str, int, int]]:
         """(kind, first word, words after the last) of both sides of each gapped frame ("به ... سفر کرد") in `words`."""
@@ -211,7 +215,6 @@ class EventReader:
         index = self.places.get(language)
         if index is None:
             return []
-        before, after = self.locatives.get((locative, language, "before"), set()), self.locatives.get((locative, language, "after"), set())
         kinds = PLACE_KINDS if locative == "place" else ("country", *PLACE_KINDS)
         places = []
         for name, start, end in index.find(words):
@@ -221,7 +224,7 @@ class EventReader:
                 continue
             if visits is not None and not any(v_start - DESTINATION_WINDOW <= end and start <= v_end + DESTINATION_WINDOW for v_start, v_end in visits):
                 continue
-            if (cued and locative == "place") or any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2)):
+            if (cued and locative == "place") or self._marked(words, start, end, locative, language):
                 places.append((self.gazetteer.written[language][name], country))
         return places
 
@@ -230,7 +233,7 @@ class EventReader:
         states, but not the article's date alone: the meeting was often "yesterday". A sentence
         with "yesterday" and a written date has its dateline in it, so without the article's
         date it gives no day."""
-        index, days = self.relative_days.get(language, (None, {}))
+        index, days = self.relative_index.get(language), self.relative_days.get(language, {})
         offsets = {days[term] for term, _, _ in index.find(words)} if index else set()
         if offsets:
             return published + dt.timedelta(days=offsets.pop()) if published and len(offsets) == 1 else None
@@ -238,13 +241,6 @@ class EventReader:
             if found.precision == "day" and found.date != published:
                 return found.date
         return None
-
-
-def _by_language(values: dict[tuple[str, str], int]) -> dict[str, dict[str, int]]:
-    grouped: dict[str, dict[str, int]] = {}
-    for (language, phrase), value in values.items():
-        grouped.setdefault(language, {})[phrase] = value
-    return grouped
 
 
 def _visitors(actors: list, visits: list[tuple[int, int]]) -> list:
