@@ -158,8 +158,8 @@ def _coordinated(countries: list[tuple[str, int, int]], start: int, end: int, be
         True: [c for c, c_start, c_end in countries if 0 <= start - c_end and start - c_start <= PLURAL_WINDOW and not any(c_end <= at < start for at in links)],
         False: [c for c, c_start, c_end in countries if 0 <= c_start - end and c_end - end <= PLURAL_WINDOW and not any(end <= at < c_start for at in links)],
     }
-    named = {side: list(dict.fromkeys(countries)) for side, countries in sides.items()}
-    if any(len(countries) > 2 for countries in named.values()):
+    named = {side: list(dict.fromkeys(listed)) for side, listed in sides.items()}
+    if any(len(listed) > 2 for listed in named.values()):
         return []
     return next((named[side] for side in (before_first, not before_first) if len(named[side]) == 2), [])
 

@@ -126,8 +126,9 @@ def find_published(lines: list[str], feed_published: str | None, url: str | None
     # Dates sit at the start of a header line or in a short line: a long paragraph is read only
     # at its start (a dateline), and never for a stamp at its end.
     # Every date has a four-digit year: only those lines are folded (once) and read.
-    heads = {i: fold(lines[i][: config.line_chars]) for i in set(top) | set(foot) if YEAR.search(lines[i][: config.line_chars])}
-    dates = {i: months.find(lines[i][: config.line_chars], heads[i]) if i in heads else [] for i in set(top) | set(foot)}
+    edges = set(top) | set(foot)
+    heads = {i: fold(lines[i][: config.line_chars]) for i in edges if YEAR.search(lines[i][: config.line_chars])}
+    dates = {i: months.find(lines[i][: config.line_chars], heads[i]) if i in heads else [] for i in edges}
     date_lines = [i for i in top if i in heads and is_date_line(heads[i], dates[i], months, config)]
     crawl = crawl_header(top, dates, date_lines)
     dropped = crawl | set(date_lines)
