@@ -13,6 +13,9 @@ data too, by `kind`:
 - `demonym_ethnic`: a people living on both sides of a border ("تاجیک", "ازبک"): counts only
   when the article names its country otherwise.
 - `our_country`: "کشورمان", "بلادنا": the outlet's own country, when the outlet is known.
+- `this_country`: "این کشور", "دغه هېواد", "هذا البلد": counts nothing in an article; beside a
+  title it is the country the sentence named last before it ("... پاکستان ته تلی و او د دغه
+  هېواد د پوځ مشر سره" is Pakistan's army chief).
 """
 
 from __future__ import annotations
@@ -80,14 +83,18 @@ class Gazetteer:
 
     def named(self, words: list[str], language: str, home: str | None, index: TermIndex | None = None) -> list[tuple[str, int, int]]:
         """(country, first word, words after the last) for each name in `words` that alone names
-        its country: no vetoes, no names that need context; "our country" as the outlet's.
-        `index`: the names as the caller's prepared text reads them, when not this one's."""
+        its country: no vetoes, no names that need context; "our country" as the outlet's, "this
+        country" as the last one named before it. `index`: the names as the caller's prepared
+        text reads them, when not this one's."""
         index = index or self.index.get(language)
         found = []
         for name, start, end in index.find(words) if index else []:
             country, kind = self.names[language][name]
             if kind == "our_country":
                 country = home
+            elif kind == "this_country":
+                before = [(c_end, c) for c, _, c_end in found if c_end <= start]
+                country = max(before)[1] if before else None
             if country and kind not in ("veto", *DEPENDENT_KINDS):
                 found.append((country, start, end))
         return found

@@ -227,3 +227,21 @@ def test_arabic_titles_match_whole_as_the_splitter_reads_them(text, roles):
 def test_a_plural_title_beside_a_longer_list_names_no_pair_on_the_other_side():
     text = "در حاشیه نشست ایران و پاکستان وزیران خارجه روسیه، چین و هند دیدار کردند."
     assert events_of(text, "fa") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        ("د چین د بهرنیو چارو وزیر پرون اسلام‌آباد ته ولاړ او د دغه هېواد له لومړي وزیر سره یې وکتل.", "ps", {"CN", "PK"}),
+        ("وزیر امور خارجه ترکیه دیروز وارد کابل شد و با وزیر دفاع این کشور دیدار کرد.", "fa", {"AF", "TR"}),
+        ("وصل وزير الخارجية الصيني إلى إسلام آباد حيث التقى رئيس وزراء هذا البلد.", "ar", {"CN", "PK"}),
+        ("چینی وزیر خارجہ کابل پہنچے جہاں انہوں نے اس ملک کے وزیر دفاع سے ملاقات کی۔", "ur", {"AF", "CN"}),
+    ],
+)
+def test_this_countrys_official_is_of_the_country_named_last_before_it(text, language, countries):
+    (event,) = events_of(text, language, dt.date(2023, 5, 6))
+    assert {country for country, _, _ in event["sides"]} == countries
+
+
+def test_this_country_with_no_country_before_it_is_nobodys():
+    assert events_of("وزیر دفاع این کشور با هیئت چینی دیدار کرد.", "fa") == []
