@@ -7,7 +7,9 @@ Read sentence by sentence from the cleaned text, in every language, from editabl
 "met with"; the words that make it a plan, "قرار است", "will"; and the locatives that introduce
 a place, and the "to" that marks where a visit went). An event needs its frame and two actors of different countries in one sentence (a
 visit: one actor and the place abroad it went to); who the actors are is `tasks/actors.py`'s to say. A wrong
-fact is worse than a missing one: a sentence that does not say both sides gives no event.
+fact is worse than a missing one: a sentence that does not say both sides gives no event, and
+an agreement is read from its signing ("وقع", "امضا کردند", "signed"), never from the noun alone:
+"the nuclear deal" or "the Doha agreement" named in passing was signed by nobody in the sentence.
 """
 
 from __future__ import annotations

@@ -245,3 +245,25 @@ def test_this_countrys_official_is_of_the_country_named_last_before_it(text, lan
 
 def test_this_country_with_no_country_before_it_is_nobodys():
     assert events_of("وزیر دفاع این کشور با هیئت چینی دیدار کرد.", "fa") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وقال وزير الخارجية الإيراني إن بلاده ملتزمة بالاتفاق النووي الذي انسحب منه الرئيس الأمريكي.", "ar"),
+        ("وزیر امور خارجه ایران گفت رئیس جمهور آمریکا از توافق هسته‌ای خارج شد.", "fa"),
+        ("د پاکستان د بهرنیو چارو وزیر وویل چې د امریکا ولسمشر د دوحې له تړون څخه ووت.", "ps"),
+    ],
+)
+def test_an_agreement_named_in_passing_is_no_signing(text, language):
+    assert events_of(text, language, dt.date(2023, 5, 6)) == []
+
+
+def test_an_agreement_someone_signed_is_one():
+    (event,) = events_of("وأضاف أن الاتفاقية وقعها وزير الخارجية الباكستاني ونظيره الصيني في بكين.", "ar", dt.date(2023, 5, 6))
+    assert event["kind"] == "agreement" and {country for country, _, _ in event["sides"]} == {"CN", "PK"}
+
+
+def test_representatives_of_two_countries_are_both_sides():
+    (event,) = events_of("د چین او روسیې د استازو ترمنځ په مسکو کې خبرې شوې.", "ps")
+    assert event["kind"] == "meeting" and {country for country, _, _ in event["sides"]} == {"CN", "RU"}
