@@ -156,3 +156,16 @@ def test_a_club_a_militant_group_or_a_currency_named_after_a_country_is_not_it()
 def test_an_english_loan_naming_an_institution_counts_only_beside_its_country():
     assert countries("امریکن کینسر سوسائٹی کی تحقیق کے مطابق پاکستان میں خطرہ زیادہ ہے۔", "ur") == {"PK": 1}
     assert countries("امریکن صدر نے امریکہ اور پاکستان کے تعلقات پر بات کی۔", "ur")["US"] == 2
+
+
+def test_a_board_is_not_a_delegation_and_nuclear_energy_is_not_the_grid():
+    board = "هیئت تجدید نظر عراق تصمیم هیئت بازخواست و عدالت را لغو کرد و هیئت دولت و هیئت مدیره شرکت به آن اعتراض کردند. " * 4
+    nuclear = "آژانس بین‌المللی انرژی اتمی گزارش داد که برنامه انرژی هسته‌ای ایران و تأسیسات انرژی هسته‌ای آن بازرسی شد. " * 3
+    topics = tag_topics(articles((board, "fa"), (nuclear, "fa")), LEXICON)[0]
+    assert "diplomacy" not in set(topics.filter(pl.col("article_id") == "0")["topic"])
+    assert set(topics.filter(pl.col("article_id") == "1")["topic"]) == {"nuclear"}
+
+
+def test_three_casualties_taken_to_hospital_are_not_a_health_story():
+    text = PERSIAN + " سه زخمی به بیمارستان منتقل شدند و در بیمارستان بستری هستند و یک بیمارستان دیگر آماده است."
+    assert "health" not in set(tag_topics(articles((text, "fa")), LEXICON)[0]["topic"])
