@@ -169,3 +169,11 @@ def test_a_board_is_not_a_delegation_and_nuclear_energy_is_not_the_grid():
 def test_three_casualties_taken_to_hospital_are_not_a_health_story():
     text = PERSIAN + " سه زخمی به بیمارستان منتقل شدند و در بیمارستان بستری هستند و یک بیمارستان دیگر آماده است."
     assert "health" not in set(tag_topics(articles((text, "fa")), LEXICON)[0]["topic"])
+
+
+def test_pashto_words_of_its_own_for_earthquakes_ambushes_and_the_border():
+    quake = "په بادغیس کې د ځمکلړزې له امله لسګونه کورونه ونړېدل او د ځمکلړزې ځپلو کورنیو ته مرستې ولېږل شوې. " * 3
+    ambush = "په کندهار کې وسله والو پر پولیسو غلچکي برید وکړ او په ښار کې د لاسي بم په چاودنه کې دوه کسان ټپیان شول. " * 3
+    border = "سرحدي ځواکونو وویل چې په ګذرګاه کې سرحدي نښتې ودرېدې او اغزن تار بیا جوړ شو. " * 3
+    topics = tag_topics(articles((quake, "ps"), (ambush, "ps"), (border, "ps")), LEXICON)[0].filter("is_main")
+    assert [set(topics.filter(pl.col("article_id") == str(i))["topic"]) for i in range(3)] == [{"natural_disaster"}, {"terrorism"}, {"border_security"}]
