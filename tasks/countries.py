@@ -13,6 +13,10 @@ data too, by `kind`:
 - `demonym_ethnic`: a people living on both sides of a border ("تاجیک", "ازبک"): counts only
   when the article names its country otherwise.
 - `our_country`: "کشورمان", "بلادنا": the outlet's own country, when the outlet is known.
+- officials: the heads of state and government, foreign ministers and leaders of
+  `sql/seeds/people.csv`, in every spelling it lists ("ولسمشر غني", "پوتین", "Эмомали Рахмон"),
+  count for their country as its leaders do (kind `official`). Their names are the event
+  reader's to place beside a title, not the gazetteer's, so `named` leaves them out.
 - `this_country`: "این کشور", "دغه هېواد", "هذا البلد": counts nothing in an article; beside a
   title it is the country the sentence named last before it ("... پاکستان ته تلی و او د دغه
   هېواد د پوځ مشر سره" is Pakistan's army chief).
@@ -34,6 +38,9 @@ COUNTRY_SCHEMA = {"article_id": pl.String, "country": pl.String, "mentions": pl.
 COUNTRY_TERM_SCHEMA = {"article_id": pl.String, "country": pl.String, "term": pl.String, "hits": pl.Int64}
 # Kinds that count only beside another name of the same country (or a place cue, for `context`).
 DEPENDENT_KINDS = ("context", "demonym_ethnic")
+# Offices whose holders are known enough for their name to stand for their country; a deputy,
+# an envoy or an ambassador often shares a common name ("محمد صادق") with many people.
+NAMING_ROLES = ("head_of_state", "head_of_government", "foreign_minister", "leader")
 
 
 class Gazetteer:
@@ -54,7 +61,14 @@ class Gazetteer:
 
     @classmethod
     def from_seeds(cls, seeds: Path) -> Gazetteer:
-        return cls(pl.read_csv(seeds / "country_gazetteer.csv"), pl.read_csv(seeds / "place_cues.csv"))
+        """The gazetteer's names, then the officials of `people.csv` (a gazetteer row spelled the same wins)."""
+        officials = (
+            pl.read_csv(seeds / "people.csv", infer_schema=False)
+            .filter(pl.col("role").is_in(NAMING_ROLES))
+            .select(iso2="country", language="language", name="name", kind=pl.lit("official"))
+        )
+        gazetteer = pl.read_csv(seeds / "country_gazetteer.csv", infer_schema=False)
+        return cls(pl.concat([gazetteer, officials]), pl.read_csv(seeds / "place_cues.csv"))
 
     def mentions(self, words: str, language: str, home: str | None = None) -> dict[str, dict[str, int]]:
         """country -> {name as folded: hits} for one article's `words` (`TermIndex.prepared`);
@@ -95,7 +109,7 @@ class Gazetteer:
             elif kind == "this_country":
                 before = [(c_end, c) for c, _, c_end in found if c_end <= start]
                 country = max(before)[1] if before else None
-            if country and kind not in ("veto", *DEPENDENT_KINDS):
+            if country and kind not in ("veto", "official", *DEPENDENT_KINDS):
                 found.append((country, start, end))
         return found
 

@@ -177,3 +177,10 @@ def test_pashto_words_of_its_own_for_earthquakes_ambushes_and_the_border():
     border = "سرحدي ځواکونو وویل چې په ګذرګاه کې سرحدي نښتې ودرېدې او اغزن تار بیا جوړ شو. " * 3
     topics = tag_topics(articles((quake, "ps"), (ambush, "ps"), (border, "ps")), LEXICON)[0].filter("is_main")
     assert [set(topics.filter(pl.col("article_id") == str(i))["topic"]) for i in range(3)] == [{"natural_disaster"}, {"terrorism"}, {"border_security"}]
+
+
+def test_a_head_of_state_or_foreign_minister_named_stands_for_the_country():
+    assert countries("ولسمشر غني وویل چې حکومتي پلاوی له طالبانو سره د خبرو لپاره چمتو دی.", "ps") == {"AF": 1}
+    assert countries("پوتین ته په ټولپوښتنه کې ملت د اصلاحاتو واک ورکړ.", "ps") == {"RU": 1}
+    # an envoy's name is too common a name ("محمد صادق") to stand for Pakistan
+    assert countries("محمد صادق دیروز در کابل به خبرنگاران گفت که راه‌ها باز است.", "fa") == {"AF": 1}
