@@ -186,11 +186,14 @@ class EventReader:
         ]
 
     def _marked(self, words: list[str], start: int, end: int, locative: str, language: str) -> bool:
-        """Whether the words `start:end` follow a `locative` word of the seeds ("در", "إلى") or
-        precede one ("کې", "ته")."""
+        """Whether the words `start:end` follow a `locative` word of the seeds ("در", "إلى"),
+        precede one ("کې", "ته"), or end in one that a language glues on: Uzbek "Kobulga" is
+        "to Kabul" when "Kobul" is a name of the gazetteer too."""
         before = self.locatives.get((locative, language, "before"), set())
         after = self.locatives.get((locative, language, "after"), set())
-        return any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2))
+        name = " ".join(words[start:end])
+        glued = any(name.endswith(suffix) and name[: -len(suffix)] in self.gazetteer.names[language] for suffix in self.locatives.get((locative, language, "suffix"), ()))
+        return glued or any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2))
 
     def _gapped(self, words: list[str], language: str) -> list[tuple[str, int, int]]:
         """(kind, first word, words after the last) of both sides of each gapped frame ("به ... سفر کرد") in `words`."""

@@ -267,3 +267,15 @@ def test_an_agreement_someone_signed_is_one():
 def test_representatives_of_two_countries_are_both_sides():
     (event,) = events_of("د چین او روسیې د استازو ترمنځ په مسکو کې خبرې شوې.", "ps")
     assert event["kind"] == "meeting" and {country for country, _, _ in event["sides"]} == {"CN", "RU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "people"),
+    [
+        ("Эмомалӣ Раҳмон, Президенти Ҷумҳурии Тоҷикистон, бо Вазири корҳои хориҷии Покистон Шоҳ Маҳмуд Қурешӣ дар Душанбе мулоқот кард.", "meeting", {"emomali_rahmon", "shah_mahmood_qureshi"}),
+        ("Президенти Тоҷикистон Эмомалӣ Раҳмон бо ҳамтои узбакаш Шавкат Мирзиёев суҳбати телефонӣ анҷом дод.", "call", {"emomali_rahmon", "shavkat_mirziyoyev"}),
+    ],
+)
+def test_tajik_meetings_and_calls(text, kind, people):
+    (event,) = events_of(text, "tg", dt.date(2021, 4, 1))
+    assert event["kind"] == kind and {person for _, person, _ in event["sides"]} == people

@@ -1,5 +1,7 @@
 """Visits: who made them and where they went, read from real-looking sentences."""
 
+import datetime as dt
+
 import pytest
 
 from events_reading import events_of
@@ -56,3 +58,23 @@ def test_a_visit_goes_where_its_to_says(text, visitor, went_to):
     (event,) = events_of(text, "fa")
     assert event["kind"] == "visit" and event["place_country"] == went_to
     assert {country for country, _, _ in event["sides"]} == {visitor}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place_country"),
+    [
+        # Uzbek glues "to" and "in" on the name: "Kobulga" is to Kabul, "Toshkentda" in Tashkent
+        ("Oʻzbekiston tashqi ishlar vaziri Baxtiyor Saidov Kobulga tashrif buyurdi.", "uz", "AF"),
+        ("Вазири корҳои хориҷии Тоҷикистон Сироҷиддин Муҳриддин ба Исломобод сафар кард.", "tg", "PK"),
+    ],
+)
+def test_tajik_and_uzbek_visits_go_where_their_to_says(text, language, place_country):
+    (event,) = events_of(text, language, dt.date(2023, 3, 1))
+    assert (event["kind"], event["place_country"]) == ("visit", place_country)
+
+
+def test_an_uzbek_place_is_read_from_its_locative_ending():
+    text = "Oʻzbekiston Prezidenti Shavkat Mirziyoyev Toshkentda Pokiston Bosh vaziri Shahboz Sharif bilan uchrashdi."
+    (event,) = events_of(text, "uz", dt.date(2023, 3, 1))
+    assert (event["kind"], event["place_country"]) == ("meeting", "UZ")
+    assert {person for _, person, _ in event["sides"]} == {"shavkat_mirziyoyev", "shehbaz_sharif"}
