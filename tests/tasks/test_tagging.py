@@ -184,3 +184,8 @@ def test_a_head_of_state_or_foreign_minister_named_stands_for_the_country():
     assert countries("پوتین ته په ټولپوښتنه کې ملت د اصلاحاتو واک ورکړ.", "ps") == {"RU": 1}
     # an envoy's name is too common a name ("محمد صادق") to stand for Pakistan
     assert countries("محمد صادق دیروز در کابل به خبرنگاران گفت که راه‌ها باز است.", "fa") == {"AF": 1}
+
+
+def test_nationality_adjectives_of_countries_far_from_the_region_count():
+    assert countries("وأحرز المهاجم البلجيكي هدفا في مرمى الفريق البرتغالي.", "ar") == {"BE": 1, "PT": 1}
+    assert countries("Рахмон встретился с эфиопской делегацией и нидерландским послом.", "ru") == {"TJ": 1, "ET": 1, "NL": 1}
