@@ -189,3 +189,9 @@ def test_a_head_of_state_or_foreign_minister_named_stands_for_the_country():
 def test_nationality_adjectives_of_countries_far_from_the_region_count():
     assert countries("وأحرز المهاجم البلجيكي هدفا في مرمى الفريق البرتغالي.", "ar") == {"BE": 1, "PT": 1}
     assert countries("Рахмон встретился с эфиопской делегацией и нидерландским послом.", "ru") == {"TJ": 1, "ET": 1, "NL": 1}
+
+
+def test_a_release_on_insurgents_engaged_by_a_coalition_patrol_is_about_both():
+    text = ("In Nad Ali district, Helmand province, a coalition patrol came under fire from insurgents. "
+            "The patrol returned fire, killing two insurgents. No coalition troops were hurt.")
+    assert main_topics(articles((text, "en"))) == {"defense_military", "terrorism"}
