@@ -195,3 +195,8 @@ def test_a_release_on_insurgents_engaged_by_a_coalition_patrol_is_about_both():
     text = ("In Nad Ali district, Helmand province, a coalition patrol came under fire from insurgents. "
             "The patrol returned fire, killing two insurgents. No coalition troops were hurt.")
     assert main_topics(articles((text, "en"))) == {"defense_military", "terrorism"}
+
+
+def test_medical_sources_counting_the_dead_are_not_a_health_story():
+    text = ARABIC + " وأعلنت مصادر طبية سقوط قتيلين، وقالت مصادر طبية أخرى إن الجرحى نقلوا إلى مستشفى المدينة."
+    assert "health" not in set(tag_topics(articles((text, "ar")), LEXICON)[0]["topic"])
