@@ -17,7 +17,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from sqlglot.optimizer.scope import traverse_scope
 
-from khabar.tasks.load import SQL_DIR
+from khabar.tasks.load import LOAD_MEMORY_LIMIT, SQL_DIR
 
 MATERIALIZATION = {"staging": "view", "marts": "table"}
 
@@ -69,7 +69,8 @@ def load_seeds(database: Path, sql_dir: Path = SQL_DIR) -> list[str]:
 def build_model(database: Path, model: Model) -> int:
     """Create or replace one model; returns its row count."""
     body = model.path.read_text(encoding="utf-8")
-    with duckdb.connect(str(database)) as con:
+    # The load's limit: DuckDB would otherwise take 80% of the machine's memory for a model.
+    with duckdb.connect(str(database), config={"memory_limit": LOAD_MEMORY_LIMIT}) as con:
         con.execute(f'create or replace {model.materialization} "{model.name}" as\n{body}')
         return con.execute(f'select count(*) from "{model.name}"').fetchall()[0][0]
 
