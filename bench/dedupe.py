@@ -27,7 +27,8 @@ from khabar.tasks.chrome import Chrome
 from khabar.tasks.clean import CleanConfig, clean_article
 from khabar.tasks.sources import Sources
 from khabar.tasks.dates import MonthNames
-from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, hash_contents, sign_articles
+from khabar.tasks.dedupe import EARLIER_SCHEMA, assign_clusters
+from khabar.tasks.signing import DedupeConfig, hash_contents, sign_articles
 from khabar.tasks.language import guess_language
 from khabar.tasks.load import read_earlier_candidates, read_sql
 

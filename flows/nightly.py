@@ -19,7 +19,8 @@ from khabar.tasks.chrome import SHORT_LINES_SCHEMA, Chrome, learn_chrome_task, s
 from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.countries import COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, Gazetteer, tag_countries_task
-from khabar.tasks.dedupe import BAND_SCHEMA, SIGNATURE_SCHEMA, assign_clusters_task, hash_contents_task, sign_articles_task
+from khabar.tasks.dedupe import assign_clusters_task
+from khabar.tasks.signing import BAND_SCHEMA, SIGNATURE_SCHEMA, hash_contents_task, sign_articles_task
 from khabar.tasks.discover import count_files, discover_files_task
 from khabar.tasks.events import ACTOR_SCHEMA, EVENT_SCHEMA, EventReader, read_events_task
 from khabar.tasks.extract import READ_LATER, read_inputs_task

@@ -20,7 +20,8 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.chrome import CHROME_HISTORY_SCHEMA, SOURCE_ARTICLES_SCHEMA
-from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, config_row
+from khabar.tasks.dedupe import EARLIER_SCHEMA, config_row
+from khabar.tasks.signing import DedupeConfig
 from khabar.tasks.staging import NIGHT_OUTPUTS, OUTPUTS, staged_chunks
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"

@@ -141,7 +141,7 @@ create table if not exists article_minhash_bands (
     band_key bigint not null
 );
 
--- The DedupeConfig that made the signatures above (tasks/dedupe.py).
+-- The DedupeConfig that made the signatures above (tasks/signing.py).
 create table if not exists dedupe_config (
     shingle_words integer,
     num_perm integer,

@@ -5,7 +5,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from khabar.tasks.dedupe import EARLIER_SCHEMA, DedupeConfig, assign_clusters, content_hash, hash_contents, sign_articles, similarity
+from khabar.tasks.dedupe import EARLIER_SCHEMA, assign_clusters, similarity
+from khabar.tasks.signing import DedupeConfig, content_hash, hash_contents, sign_articles
 from khabar.tasks.folding import term_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "samples" / "landing" / "seeds"
