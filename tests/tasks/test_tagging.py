@@ -200,3 +200,17 @@ def test_a_release_on_insurgents_engaged_by_a_coalition_patrol_is_about_both():
 def test_medical_sources_counting_the_dead_are_not_a_health_story():
     text = ARABIC + " وأعلنت مصادر طبية سقوط قتيلين، وقالت مصادر طبية أخرى إن الجرحى نقلوا إلى مستشفى المدينة."
     assert "health" not in set(tag_topics(articles((text, "ar")), LEXICON)[0]["topic"])
+
+
+def test_a_cyber_attack_elon_musk_and_an_oxygen_tank_are_not_what_their_words_look_like():
+    # Every positive term counts here, as on the Pashto sentences of bench.facts.
+    every_term = TopicConfig(min_mentions=0.01, min_main_mentions=0.01, min_score=0)
+    texts = [
+        ("امریکا منلې، چې پر روسیې یې د سایبري برید هڅه کړې وه.", "ps"),
+        ("The ministry said a cyber attack had hit its servers, the second cyber attack this year.", "en"),
+        ("وزارت اعلام کرد حمله سایبری به سامانه سوخت‌رسانی خنثی شد.", "fa"),
+        ("په دغه انټرنېټي برید کې د بارک اوباما او ايلن ماسک حسابونه هک شول.", "ps"),
+        ("هغوی ته وايي چې د آکسیجن ټانک له بازاره راونيسي او په کور کې دې پاته شي.", "ps"),
+    ]
+    topics = tag_topics(articles(*texts), LEXICON, every_term)[0]
+    assert set(topics.filter(pl.col("topic").is_in(["terrorism", "health", "defense_military"]))["article_id"]) == set()
