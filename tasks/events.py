@@ -260,10 +260,15 @@ def _visitors(actors: list, visits: list[tuple[int, int]]) -> list:
 
 
 def sentences_of(text: pl.Expr) -> pl.Expr:
-    """The sentences of each text: split after a stop and its spaces, or at line breaks. Rust's
-    regex has no look-behind, so each break is first marked with a NUL, which extraction has
-    already taken out of every text. (`[\\s\\x1c-\\x1f]` is Python's idea of a space.)"""
-    marked = text.str.replace_all(r"([.!?؟۔])[\s\x1c-\x1f]+", "${1}\x00").str.replace_all(r"\n+", "\x00")
+    """The sentences of each text: split after a stop and its spaces, or at line breaks, but not
+    after an initial ("George W. Bush", "В. В. Путин"). Rust's regex has no look-behind, so each
+    break is first marked with a NUL, which extraction has already taken out of every text, and
+    the marks after a lone capital are taken back. (`[\\s\\x1c-\\x1f]` is Python's idea of a space.)"""
+    marked = (
+        text.str.replace_all(r"([.!?؟۔])[\s\x1c-\x1f]+", "${1}\x00")
+        .str.replace_all(r"\b(\p{Lu})\.\x00", "${1}. ")
+        .str.replace_all(r"\n+", "\x00")
+    )
     return marked.str.split("\x00")
 
 

@@ -1,0 +1,47 @@
+"""Sides of an event the older archives and diplomatic prose name: officials of 2001-2014, the
+"سید" typists join to a first name, "the Pakistani side", and Persian plurals of meetings."""
+
+import datetime as dt
+
+import pytest
+
+from events_reading import events_of
+
+
+@pytest.mark.parametrize(
+    "text, language, published, people",
+    [
+        # Fars, 2003: "سید" joined to the first name, the title without its country.
+        ("سيدمحمد خاتمي رئيس جمهوري در ديدار خسوس پرز وزير امور خارجه ونزوئلا ابراز اميدواري كرد.", "fa", dt.date(2003, 5, 4),
+         [("IR", "mohammad_khatami"), ("VE", None)]),
+        ("محمود احمدی‌نژاد در ملاقات با حامد کرزی درباره امنیت مرزها گفت‌وگو کرد.", "fa", dt.date(2007, 8, 14),
+         [("AF", "hamid_karzai"), ("IR", "mahmoud_ahmadinejad")]),
+        ("واستقبل الرئيس الأفغاني حامد كرزاي وزير الخارجية الإيراني منوشهر متكي في كابول.", "ar", dt.date(2008, 1, 20),
+         [("AF", "hamid_karzai"), ("IR", "manouchehr_mottaki")]),
+        ("President George W. Bush met with Pakistani President Pervez Musharraf at the White House.", "en", dt.date(2006, 9, 22),
+         [("PK", "pervez_musharraf"), ("US", "george_w_bush")]),
+    ],
+)
+def test_officials_of_the_older_archives_are_sides(text, language, published, people):
+    (event,) = events_of(text, language, published)
+    assert event["kind"] == "meeting"
+    assert [(country, person) for country, person, _ in event["sides"]] == people
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("وبحث وزير الخارجية الإيراني مع الجانب الباكستاني في إسلام آباد سبل تعزيز التعاون.", "ar"),
+        ("The Iranian foreign minister met with the Pakistani side in Islamabad on Monday.", "en"),
+    ],
+)
+def test_a_countrys_side_is_its_delegation(text, language):
+    (event,) = events_of(text, language)
+    assert event["sides"] == [("IR", None, "foreign_minister"), ("PK", None, "delegation")]
+
+
+def test_persian_plural_meetings_with_the_ezafe_are_meetings():
+    text = "وزیر امور خارجه ایران گفت که رایزنی‌های او با نخست‌وزیر پاکستان در اسلام‌آباد بسیار سازنده بود."
+    (event,) = events_of(text, "fa")
+    assert event["kind"] == "meeting" and event["place_country"] == "PK"
+    assert event["sides"] == [("IR", None, "foreign_minister"), ("PK", None, "head_of_government")]
