@@ -96,6 +96,10 @@ class EventReader:
         }
         if "ar" in self.splitter:
             self.officials.read_as("ar", self.splitter["ar"])
+        # Every side is a name or a title: a sentence with neither holds no event, so Polars drops
+        # it before Python reads it (half the sentences with a frame, on real news).
+        self.side_keys = {language: sorted(set(self.officials.people_index[language].automaton.keys()) | set(self.officials.role_index[language].automaton.keys()))
+                          for language in self.splitter if language in self.officials.people_index and language in self.officials.role_index}
 
     def _sentence_cue(self, language: str) -> pl.Expr:
         frames = [term.split(" ") for term, kind in self.frames.get(language, {}).items() if kind not in (NOT_YET, NO_EVENT)]
@@ -126,7 +130,8 @@ class EventReader:
         cued = []
         for (language,), part in sentences.partition_by("language", as_dict=True, maintain_order=True).items():
             part = part.filter(self.sentence_cues[language])
-            cued.append(part.with_columns(words=self.splitter[language].prepared(part["words"], language)))
+            part = part.with_columns(words=self.splitter[language].prepared(part["words"], language))
+            cued.append(part.filter((" " + pl.col("words") + " ").str.contains_any(self.side_keys.get(language, []))))
         return pl.concat(cued).sort("row", "number") if cued else sentences.clear()
 
     def read(self, articles: pl.DataFrame) -> tuple[list[dict], list[dict]]:
