@@ -22,10 +22,11 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from khabar.tasks.actors import Officials
+from khabar.tasks.actors import Actor, Officials
 from khabar.tasks.countries import Gazetteer
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.folding import folded_words, term_key
+from khabar.tasks.locatives import LOCATIVE_KINDS, Locatives
 from khabar.tasks.sources import Sources
 from khabar.tasks.terms import ARABIC_PROCLITICS, TermIndex
 
@@ -42,8 +43,6 @@ NOT_YET = "not_yet"  # the frames of `event_frames.csv` that say the event is st
 # "принял" (received).
 NO_EVENT = "none"
 GAP = " ... "
-PLACE_KINDS = ("capital", "city", "province")
-DESTINATION_WINDOW = 5  # words between a visit's frame and the "to <place>" it went to ("سفر وزیر امور خارجه آمریکا به عربستان")
 VISITOR_WINDOW = 12  # words between a visit's frame and its visitor: its subject, not any official of the sentence
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
@@ -60,12 +59,9 @@ class EventReader:
             self.relative_days.setdefault(row["language"], {})[term_key(row["phrase"])] = int(row["days"])
         self.frames: dict[str, dict[str, str]] = {}
         self.gapped: dict[str, list[tuple[list[str], list[str], str]]] = {}
-        # (kind, language, position) -> words: "در" before a place, "ته" (to) after a destination
-        self.locatives: dict[tuple[str, str, str], set[str]] = {}
-        for row in frames.iter_rows(named=True):
-            if row["kind"] in ("place", "destination"):
-                self.locatives.setdefault((row["kind"], row["language"], row["position"]), set()).add(term_key(row["phrase"]))
-            elif GAP in row["phrase"]:
+        self.locatives = Locatives(frames, gazetteer)
+        for row in frames.filter(~pl.col("kind").is_in(LOCATIVE_KINDS)).iter_rows(named=True):
+            if GAP in row["phrase"]:
                 left, right = row["phrase"].split(GAP, 1)
                 self.gapped.setdefault(row["language"], []).append((term_key(left).split(), term_key(right).split(), row["kind"]))
             else:
@@ -80,7 +76,7 @@ class EventReader:
         self.splitter = {
             language: TermIndex(
                 self.officials.terms(language) | set(self.frames[language]) | set(gazetteer.names.get(language, {}))
-                | {cue for (_, lang, _), cues in self.locatives.items() if lang == language for cue in cues}
+                | self.locatives.cues(language)
                 | set(self.relative_days.get(language, {}))
             )
             for language in self.frames
@@ -96,10 +92,13 @@ class EventReader:
         }
         if "ar" in self.splitter:
             self.officials.read_as("ar", self.splitter["ar"])
-        # Every side is a name or a title: a sentence with neither holds no event, so Polars drops
-        # it before Python reads it (half the sentences with a frame, on real news).
-        self.side_keys = {language: sorted(set(self.officials.people_index[language].automaton.keys()) | set(self.officials.role_index[language].automaton.keys()))
-                          for language in self.splitter if language in self.officials.people_index and language in self.officials.role_index}
+        # Every side is a name, a title or a country after "between": a sentence with none holds
+        # no event, so Polars drops it before Python reads it (half the sentences with a frame).
+        self.side_keys = {
+            language: sorted(set(self.officials.people_index[language].automaton.keys()) | set(self.officials.role_index[language].automaton.keys())
+                             | {f" {word} " for word in self.locatives.between_words(language)})
+            for language in self.splitter if language in self.officials.people_index and language in self.officials.role_index
+        }
 
     def _sentence_cue(self, language: str) -> pl.Expr:
         frames = [term.split(" ") for term, kind in self.frames.get(language, {}).items() if kind not in (NOT_YET, NO_EVENT)]
@@ -165,11 +164,19 @@ class EventReader:
             return None
         kind = next(k for k in KIND_ORDER if k in kinds)
         visits = [(start, end) for k, start, end in spans if k == "visit"]
-        places = self._places(words, language, "place")
-        destinations = self._places(words, language, "destination", visits) if visits else []
+        index = self.places.get(language)
+        places = self.locatives.places(words, language, "place", index)
+        destinations = self.locatives.places(words, language, "destination", index, visits) if visits else []
         between = [i for frame, start, end in spans if frame in KIND_ORDER for i in range(start, end)]
-        actors = self.officials.actors(words, language, published, self._whose(words, language, home), between)
+        whose = self._whose(words, language, home)
+        actors = self.officials.actors(words, language, published, whose, between)
         countries = {actor.country for actor in actors}
+        if kind in ("meeting", "agreement") and len(countries) < 2:
+            # "talks between Iran and Pakistan": the countries are the sides no official names.
+            frames = [(start, end) for frame, start, end in spans if frame == kind]
+            actors += [Actor(" ".join(words[start:end]), None, country, None, start, end)
+                       for country, start, end in self.locatives.between(words, language, whose, frames) if country not in countries]
+            countries = {actor.country for actor in actors}
         place, place_country = (places + destinations or [(None, None)])[0]
         if kind != "visit" and len(countries) >= 2:
             return kind, actors, place, place_country
@@ -187,18 +194,8 @@ class EventReader:
         "in" ("وفد طالبان في الدوحة" is not Qatar's delegation)."""
         return [
             (country, start, end) for country, start, end in self.gazetteer.named(words, language, home, self.places.get(language))
-            if not self._marked(words, start, end, "place", language)
+            if not self.locatives.marked(words, start, end, "place", language)
         ]
-
-    def _marked(self, words: list[str], start: int, end: int, locative: str, language: str) -> bool:
-        """Whether the words `start:end` follow a `locative` word of the seeds ("در", "إلى"),
-        precede one ("کې", "ته"), or end in one that a language glues on: Uzbek "Kobulga" is
-        "to Kabul" when "Kobul" is a name of the gazetteer too."""
-        before = self.locatives.get((locative, language, "before"), set())
-        after = self.locatives.get((locative, language, "after"), set())
-        name = " ".join(words[start:end])
-        glued = any(name.endswith(suffix) and name[: -len(suffix)] in self.gazetteer.names[language] for suffix in self.locatives.get((locative, language, "suffix"), ()))
-        return glued or any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2))
 
     def _gapped(self, words: list[str], language: str) -> list[tuple[str, int, int]]:
         """(kind, first word, words after the last) of both sides of each gapped frame ("به ... سفر کرد") in `words`."""
@@ -216,27 +213,6 @@ class EventReader:
                     found += [(kind, i, i + len(left)), (kind, right_start, right_start + len(right))]
                     break
         return found
-
-    def _places(self, words: list[str], language: str, locative: str, visits: list[tuple[int, int]] | None = None) -> list[tuple[str, str]]:
-        """Cities and provinces the sentence puts the event in (`locative` "place"): after a
-        locative ("در", "في", "in") or before one ("میں", "کې"). Or ("destination") where a visit
-        went: a country too, after or before a "to" ("به", "إلى", "ته") near one of the `visits`
-        frames; "in Afghanistan" is too often the subject of talks held elsewhere to be a place."""
-        index = self.places.get(language)
-        if index is None:
-            return []
-        kinds = PLACE_KINDS if locative == "place" else ("country", *PLACE_KINDS)
-        places = []
-        for name, start, end in index.find(words):
-            country, kind = self.gazetteer.names[language][name]
-            cued = self.gazetteer.has_cue(words, start, end, language)
-            if not country or not (kind in kinds or (kind == "context" and cued)):
-                continue
-            if visits is not None and not any(v_start - DESTINATION_WINDOW <= end and start <= v_end + DESTINATION_WINDOW for v_start, v_end in visits):
-                continue
-            if (cued and locative == "place") or self._marked(words, start, end, locative, language):
-                places.append((self.gazetteer.written[language][name], country))
-        return places
 
     def _date_in(self, sentence: str, words: list[str], language: str, published: dt.date | None) -> dt.date | None:
         """"Yesterday" or "today" counted from the article's own date; else a day the sentence

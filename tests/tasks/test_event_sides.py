@@ -45,3 +45,22 @@ def test_persian_plural_meetings_with_the_ezafe_are_meetings():
     (event,) = events_of(text, "fa")
     assert event["kind"] == "meeting" and event["place_country"] == "PK"
     assert event["sides"] == [("IR", None, "foreign_minister"), ("PK", None, "head_of_government")]
+
+
+@pytest.mark.parametrize(
+    "text, language, kind, countries",
+    [
+        ("د سپټمبر میاشتې پر ۱۵ نیټه د امریکا په مرسته د بحرین او اسرائیل ترمنځ یو تړون لاسلیک شو.", "ps", "agreement", ["BH", "IL"]),
+        ("Talks between India and Pakistan were held in Islamabad on Tuesday.", "en", "meeting", ["IN", "PK"]),
+        # one side an official, the other only the country after "between"
+        ("وأجرى وزير الخارجية الإيراني مباحثات بين إيران وباكستان في طهران.", "ar", "meeting", ["IR", "PK"]),
+    ],
+)
+def test_the_countries_between_which_talks_or_a_signing_were_are_its_sides(text, language, kind, countries):
+    (event,) = events_of(text, language)
+    assert event["kind"] == kind and [country for country, _, _ in event["sides"]] == countries
+
+
+def test_a_between_far_from_the_frame_is_the_subject_not_the_sides():
+    text = "وزیر امور خارجه ایران دیروز در تهران دیدار کرد و درباره مرز طولانی و پرتردد بین افغانستان و پاکستان سخن گفت."
+    assert events_of(text, "fa") == []
