@@ -166,11 +166,13 @@ def _coordinated(countries: list[tuple[str, int, int]], start: int, end: int, be
 
 def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before_first: bool, links: list[int]) -> str | None:
     """The country named closest to a role phrase, within `ACTOR_WINDOW` words, looking first on
-    the side the language puts it. On the other side no link word may come between: "د پوځ مشر
-    سره یې د افغان ..." is not Afghanistan's army chief; "د هند له بهرنیو چارو وزیر سره" is India's."""
+    the side the language puts it. After a title no link word may come between ("وزیر دفاع در
+    دیدار با سفیر ترکیه" is not Turkey's minister; "د پوځ مشر سره یې د افغان ..." is not
+    Afghanistan's army chief); before one, only where the language puts it there ("د هند له
+    بهرنیو چارو وزیر سره" is India's)."""
     sides: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
     for country, c_start, c_end in countries:
-        if 0 <= c_start - end <= ACTOR_WINDOW and (not before_first or not any(end <= at < c_start for at in links)):
+        if 0 <= c_start - end <= ACTOR_WINDOW and not any(end <= at < c_start for at in links):
             sides[False].append((c_start - end, country))
         elif 0 <= start - c_end <= ACTOR_WINDOW and (before_first or not any(c_end <= at < start for at in links)):
             sides[True].append((start - c_end, country))

@@ -64,3 +64,10 @@ def test_the_countries_between_which_talks_or_a_signing_were_are_its_sides(text,
 def test_a_between_far_from_the_frame_is_the_subject_not_the_sides():
     text = "وزیر امور خارجه ایران دیروز در تهران دیدار کرد و درباره مرز طولانی و پرتردد بین افغانستان و پاکستان سخن گفت."
     assert events_of(text, "fa") == []
+
+
+def test_a_title_takes_no_country_across_with_on_the_side_the_language_puts_it():
+    # "وزیر دفاع ... با سفیر ترکیه": Turkey is the ambassador's, not the untitled defence minister's.
+    text = "وزیر دفاع در دیدار با سفیر ترکیه و رئیس جمهور ایران درباره همکاری نظامی گفت‌وگو کرد."
+    (event,) = events_of(text, "fa")
+    assert event["sides"] == [("IR", None, "head_of_state"), ("TR", None, "ambassador")]
