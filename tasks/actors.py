@@ -15,7 +15,7 @@ ACTOR_WINDOW = 4  # words between a role phrase and the country it belongs to
 PLURAL_WINDOW = 6  # words a plural title's two countries may take: "وزیران خارجه جمهوری اسلامی ایران و پاکستان"
 FORMER_WINDOW = 3  # words between an actor and a "former" beside it
 # Offices one person holds at a time: "the Pakistani foreign minister" on a known day is a name.
-RESOLVED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister"})
+RESOLVED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister", "national_security_adviser"})
 # Where a language puts the country of a title: "پاکستان کے وزیر خارجہ", "Pakistani foreign
 # minister", "د پاکستان ... وزیر" before it; "وزیر امور خارجه پاکستان", "وزير الخارجية
 # الباكستاني", "министр иностранных дел Пакистана" after it.

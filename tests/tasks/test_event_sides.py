@@ -71,3 +71,17 @@ def test_a_title_takes_no_country_across_with_on_the_side_the_language_puts_it()
     text = "وزیر دفاع در دیدار با سفیر ترکیه و رئیس جمهور ایران درباره همکاری نظامی گفت‌وگو کرد."
     (event,) = events_of(text, "fa")
     assert event["sides"] == [("IR", None, "head_of_state"), ("TR", None, "ambassador")]
+
+
+@pytest.mark.parametrize(
+    "text, language, published, sides",
+    [
+        ("National Security Adviser Ajit Doval met Russian Security Council Secretary Nikolai Patrushev in Moscow.", "en", dt.date(2021, 9, 8),
+         [("IN", "ajit_doval"), ("RU", "nikolai_patrushev")]),
+        ("دبیر شورای عالی امنیت ملی ایران با مشاور امنیت ملی افغانستان در تهران دیدار و گفتگو کرد.", "fa", dt.date(2019, 1, 15),
+         [("AF", "hamdullah_mohib"), ("IR", "ali_shamkhani")]),
+    ],
+)
+def test_national_security_advisers_by_name_or_by_title_on_the_articles_day(text, language, published, sides):
+    (event,) = events_of(text, language, published)
+    assert [(country, person) for country, person, _ in event["sides"]] == sides
