@@ -41,7 +41,10 @@ ZWNJ = "\u200c"
 # Patterns for Polars (Rust regex: no look-around, so neighbours are captured and put back).
 PRESENTATION_FORMS_CLASS = "[\ufb50-\ufdff\ufe70-\ufeff]"
 MARKS_CLASS = f"[{HARAKAT}{TATWEEL}]"
-SPACES_CLASS = "[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+"
+OTHER_SPACES = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+# A run of spaces of any kind becomes one " ". Only runs other than a lone " " are matched: every
+# word gap matching and being written back anew made this the slowest step of the expression.
+SPACE_RUNS = f"[ {OTHER_SPACES}]{{2,}}|[{OTHER_SPACES}]"
 DIGIT_FROM, DIGIT_TO = list(DIGITS_FROM), list(DIGITS_TO)
 PERSIAN_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک"}
 # Persian writes the verb prefix and the plural suffix joined by a ZWNJ; typists use a space.
@@ -79,14 +82,17 @@ def normalized(column: str, language: str = "language") -> pl.Expr:
     text = pl.col(column)
     text = pl.when(text.str.contains(PRESENTATION_FORMS_CLASS)).then(text.str.normalize("NFKC")).otherwise(text)
     text = text.str.normalize("NFC").str.replace_all(MARKS_CLASS, "").str.replace_many(DIGIT_FROM, DIGIT_TO)
-    persian = text.str.replace_many(list(PERSIAN_LETTER_MAP), list(PERSIAN_LETTER_MAP.values()))
+    is_persian = pl.col(language) == "fa"
+    # Other languages' rows are null here, so the Persian steps skip them rather than run on all.
+    persian = pl.when(is_persian).then(text).str.replace_many(list(PERSIAN_LETTER_MAP), list(PERSIAN_LETTER_MAP.values()))
     # A ZWNJ beside a typed space joins nothing: the space is the word boundary, and keeping the
     # ZWNJ instead would glue two words into one.
     persian = persian.str.replace_all("\u200c+", ZWNJ).str.replace_all(" *\u200c +| +\u200c *", " ")
     persian = persian.str.replace_all(SPACED_PREFIX, "${1}${2}" + ZWNJ + "${3}")
     persian = persian.str.replace_all(SPACED_SUFFIX, "${1}" + ZWNJ + "${2}${3}")
-    text = pl.when(pl.col(language) == "fa").then(persian).otherwise(text)
-    text = text.str.replace_all(SPACES_CLASS, " ").str.replace_all(" ?\n ?", "\n").str.replace_all("\n{3,}", "\n\n")
+    text = pl.when(is_persian).then(persian).otherwise(text)
+    # No space beside a line break: a break without one is left alone rather than written anew.
+    text = text.str.replace_all(SPACE_RUNS, " ").str.replace_all(" \n ?|\n ", "\n").str.replace_all("\n{3,}", "\n\n")
     return text.str.strip_chars().alias(column)
 
 
