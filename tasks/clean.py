@@ -11,10 +11,10 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.chrome import LETTER, SENTENCE_END, Chrome, source_key, strip_chrome
-from khabar.tasks.dates import MonthNames
 from khabar.tasks.folding import DIGITS_FROM, DIGITS_TO, HARAKAT, TATWEEL
 from khabar.tasks.extract import RAW_SCHEMA
-from khabar.tasks.published import DateConfig, find_published, is_dateline_only
+from khabar.tasks.dates import FoundDate, MonthNames, parse_published
+from khabar.tasks.published import DateConfig, is_dateline_only, published_after
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
 from khabar.tasks.teasers import drop_teasers, drop_trailing_headlines
@@ -134,15 +134,16 @@ def without_credit_lines(lines: list[str], sources: Sources) -> list[str]:
     return [line for i, line in enumerate(lines) if i not in credits] if len(credits) < len(foot) else lines
 
 
-def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig) -> dict:
+def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig, feed_dates: dict[str, FoundDate | None]) -> dict:
     """The line-by-line work on one article: chrome out, date, title and source found.
 
     `text` and `title` come out as written; `normalized` then spells them per language.
+    `feed_dates` holds the article's `feed_published` read (`parse_published`).
     """
     raw_lines = row["raw_text"].split("\n")
     key = source_key(row["feed_source"], row["feed_url"], row.get("input_file")) if chrome.learned else None
     lines = drop_trailing_headlines(strip_chrome(raw_lines, chrome, key), chrome.config)
-    lines, published = find_published(lines, row["feed_published"], row["feed_url"], months, config.dates, raw_lines)
+    lines, published = published_after(lines, feed_dates[row["feed_published"]], row["feed_url"], months, config.dates, raw_lines)
     lines = [line for line in lines if not line.strip() or LETTER.search(line)]  # a numeric date the header did not take
     title = row["feed_title"]
     if title is None or not title.strip():
@@ -165,7 +166,7 @@ def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, 
 
 def clean_article(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig = CleanConfig()) -> dict:
     """One article cleaned as `clean_articles` cleans a batch (for tests and benchmarks)."""
-    parts = take_apart(row, chrome, months, sources, config)
+    parts = take_apart(row, chrome, months, sources, config, {row["feed_published"]: parse_published(row["feed_published"], months)})
     return {
         **parts,
         "text": normalize_text(parts["text"], row["language"]),
@@ -179,7 +180,9 @@ def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, s
 
     `raw_text` stays as it arrived. An article with nothing left once the chrome is gone is refused.
     """
-    parts = pl.DataFrame([take_apart(row, chrome, months, sources, config) for row in articles.iter_rows(named=True)], schema=CLEAN_COLUMNS)
+    # A feed writes its dates one way, often the same day: each distinct value is read once a batch.
+    feed_dates = {value: parse_published(value, months) for value in articles["feed_published"].unique()}
+    parts = pl.DataFrame([take_apart(row, chrome, months, sources, config, feed_dates) for row in articles.iter_rows(named=True)], schema=CLEAN_COLUMNS)
     result = articles.drop([c for c in CLEAN_COLUMNS if c in articles.columns]).with_columns(parts)
     result = result.with_columns(normalized("text"), normalized("title"))
     empty = result["text"].str.contains(r"[^\W\d_]").not_()
