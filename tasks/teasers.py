@@ -32,8 +32,10 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
         return squeezed[i]
 
     for position, here in enumerate(filled[: config.teaser_search_lines]):
+        if len(lines[here]) > config.teaser_max_chars:  # before splitting a long paragraph into words
+            continue
         words = lines[here].split()
-        if len(words) < config.teaser_min_words or len(lines[here]) > config.teaser_max_chars:
+        if len(words) < config.teaser_min_words:
             continue
         # The last word of a cut teaser may be a fragment: compare without it.
         teaser = squeeze(here)[: len(squeeze(here)) - len("".join(fold(words[-1]).split()))]
@@ -55,9 +57,10 @@ def repeated_lead_once(paragraph: str) -> str:
     if match is None:
         return paragraph
     lead = match.group(1)
-    rest = paragraph[match.end() :]
-    if len(lead.split()) >= 6 and rest.lstrip().startswith(lead.strip()):
-        return paragraph[: match.start(1)] + rest.lstrip()
+    # The match ends with the spaces after the lead, so the rest starts at match.end(); and most
+    # paragraphs do not repeat their lead, so that is looked at before the lead's words are counted.
+    if paragraph.startswith(lead.strip(), match.end()) and len(lead.split()) >= 6:
+        return paragraph[: match.start(1)] + paragraph[match.end() :]
     return paragraph
 
 
