@@ -37,6 +37,9 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
         words = lines[here].split()
         if len(words) < config.teaser_min_words:
             continue
+        below_start = filled[position + 1 : position + 2]
+        if not below_start or not may_repeat(words[0], lines[below_start[0]], config):
+            continue
         # The last word of a cut teaser may be a fragment: compare without it.
         teaser = squeeze(here)[: len(squeeze(here)) - len("".join(fold(words[-1]).split()))]
         below = ""
@@ -49,6 +52,23 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
             dropped.add(here)
     kept = [line for i, line in enumerate(lines) if i not in dropped]
     return [repeated_lead_once(line) for line in kept]
+
+
+def may_repeat(first_word: str, below: str, config: ChromeConfig) -> bool:
+    """False when a teaser opening with `first_word` cannot repeat the text starting with the line `below`.
+
+    A repeated teaser starts within `teaser_dateline_chars` of the start of the text below, folded
+    without spaces, so its first word does too: that much of `below` is folded to see it, rather
+    than all of both lines. True when unsure: `below` too short to decide alone, or a capital
+    sigma, whose lower case depends on the letters around it.
+    """
+    word = "".join(fold(first_word).split())
+    window = config.teaser_dateline_chars + len(word)
+    head = below[: min(2 * window, config.teaser_max_chars + config.teaser_dateline_chars)]
+    if "Σ" in head or "Σ" in first_word:
+        return True
+    folded = "".join(fold(head).split())
+    return len(folded) < window or word in folded[:window]
 
 
 def repeated_lead_once(paragraph: str) -> str:
