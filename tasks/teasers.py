@@ -91,7 +91,7 @@ def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]
     trailing = []
     for i in reversed(filled):
         line = lines[i].strip()
-        if len(line.split()) > config.related_headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
+        if len(line.split(None, config.related_headline_max_words)) > config.related_headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
             break
         trailing.append(i)
     if len(trailing) < config.related_list_min_lines or len(trailing) == len(filled):
