@@ -41,6 +41,11 @@ ZWNJ = "\u200c"
 # Patterns for Polars (Rust regex: no look-around, so neighbours are captured and put back).
 PRESENTATION_FORMS_CLASS = "[\ufb50-\ufdff\ufe70-\ufeff]"
 MARKS_CLASS = f"[{HARAKAT}{TATWEEL}]"
+# Characters NFC leaves as they are wherever they stand: combining class 0, in NFC themselves, and
+# never composed onto the character before them (tests/tasks/test_clean.py checks each). A text of
+# only these (half the articles: no harakat, maddah or hamza marks) skips NFC, the slowest step.
+NFC_INERT = ((0x0000, 0x02FF), (0x0600, 0x060F), (0x061B, 0x064A), (0x0660, 0x066F), (0x0671, 0x06D5), (0x06EE, 0x06FF), (0x2002, 0x2064), (0x2066, 0x206F))
+NOT_NFC_INERT = "[^" + "".join(f"\\x{{{first:X}}}-\\x{{{last:X}}}" for first, last in NFC_INERT) + "]"
 OTHER_SPACES = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
 # A run of spaces of any kind becomes one " ". Only runs other than a lone " " are matched: every
 # word gap matching and being written back anew made this the slowest step of the expression.
@@ -81,7 +86,8 @@ def normalized(column: str, language: str = "language") -> pl.Expr:
     """
     text = pl.col(column)
     text = pl.when(text.str.contains(PRESENTATION_FORMS_CLASS)).then(text.str.normalize("NFKC")).otherwise(text)
-    text = text.str.normalize("NFC").str.replace_all(MARKS_CLASS, "").str.replace_many(DIGIT_FROM, DIGIT_TO)
+    text = pl.when(text.str.contains(NOT_NFC_INERT)).then(text).str.normalize("NFC").fill_null(text)
+    text = text.str.replace_all(MARKS_CLASS, "").str.replace_many(DIGIT_FROM, DIGIT_TO)
     is_persian = pl.col(language) == "fa"
     # Other languages' rows are null here, so the Persian steps skip them rather than run on all.
     persian = pl.when(is_persian).then(text).str.replace_many(list(PERSIAN_LETTER_MAP), list(PERSIAN_LETTER_MAP.values()))
@@ -189,7 +195,8 @@ def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, s
     rows = articles.select(*TAKEN_APART).iter_rows(named=True)
     parts = pl.DataFrame([take_apart(row, chrome, months, sources, config, feed_dates) for row in rows], schema=CLEAN_COLUMNS)
     result = articles.drop([c for c in CLEAN_COLUMNS if c in articles.columns]).with_columns(parts)
-    result = result.with_columns(normalized("text"), normalized("title"))
+    # Lazily: eager evaluation computes again each step that two branches of `normalized` share.
+    result = result.lazy().with_columns(normalized("text"), normalized("title")).collect()
     empty = result["text"].str.contains(r"[^\W\d_]").not_()
     rejected = [
         rejection(r["input_file"], r["input_line"], "only_chrome", "nothing is left of the text once page chrome (share, comment, navigation lines) is removed")
