@@ -38,7 +38,7 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
         if len(words) < config.teaser_min_words:
             continue
         below_start = filled[position + 1 : position + 2]
-        if not below_start or not may_repeat(words[0], lines[below_start[0]], config):
+        if not below_start or not may_repeat(words[: config.teaser_min_words - 1], lines[below_start[0]], config):
             continue
         # The last word of a cut teaser may be a fragment: compare without it.
         teaser = squeeze(here)[: len(squeeze(here)) - len("".join(fold(words[-1]).split()))]
@@ -54,21 +54,23 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
     return [repeated_lead_once(line) for line in kept]
 
 
-def may_repeat(first_word: str, below: str, config: ChromeConfig) -> bool:
-    """False when a teaser opening with `first_word` cannot repeat the text starting with the line `below`.
+def may_repeat(first_words: list[str], below: str, config: ChromeConfig) -> bool:
+    """False when a teaser opening with `first_words` cannot repeat the text starting with the line `below`.
 
     A repeated teaser starts within `teaser_dateline_chars` of the start of the text below, folded
-    without spaces, so its first word does too: that much of `below` is folded to see it, rather
-    than all of both lines. True when unsure: `below` too short to decide alone, or a capital
-    sigma, whose lower case depends on the letters around it.
+    without spaces, and so do the words it opens with: that much of `below` is folded to see it,
+    rather than all of both lines. True when unsure: `below` too short to decide alone, or a
+    capital sigma, whose lower case depends on the letters around it.
     """
-    word = "".join(fold(first_word).split())
-    window = config.teaser_dateline_chars + len(word)
-    head = below[: min(2 * window, config.teaser_max_chars + config.teaser_dateline_chars)]
-    if "Σ" in head or "Σ" in first_word:
+    opening = " ".join(first_words)
+    opening_folded = "".join(fold(opening).split())
+    window = config.teaser_dateline_chars + len(opening_folded)
+    # A quarter more than the window, for the spaces and marks that folding takes out.
+    head = below[: min(window * 5 // 4 + 10, config.teaser_max_chars + config.teaser_dateline_chars)]
+    if "Σ" in head or "Σ" in opening:
         return True
     folded = "".join(fold(head).split())
-    return len(folded) < window or word in folded[:window]
+    return len(folded) < window or opening_folded in folded[:window]
 
 
 def repeated_lead_once(paragraph: str) -> str:
