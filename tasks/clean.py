@@ -11,9 +11,9 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.chrome import LETTER, SENTENCE_END, Chrome, source_key, strip_chrome
+from khabar.tasks.dates import FoundDate, MonthNames, parse_published
 from khabar.tasks.folding import DIGITS_FROM, DIGITS_TO, HARAKAT, TATWEEL
 from khabar.tasks.extract import RAW_SCHEMA
-from khabar.tasks.dates import FoundDate, MonthNames, parse_published
 from khabar.tasks.published import DateConfig, is_dateline_only, published_after
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
@@ -143,7 +143,7 @@ def without_credit_lines(lines: list[str], sources: Sources) -> list[str]:
 TAKEN_APART = ("raw_text", "input_file", "feed_title", "feed_url", "feed_source", "feed_published", "language")
 
 
-def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig, feed_dates: dict[str, FoundDate | None]) -> dict:
+def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig, feed_dates: dict[str | None, FoundDate | None]) -> dict:
     """The line-by-line work on one article: chrome out, date, title and source found.
 
     `text` and `title` come out as written; `normalized` then spells them per language.

@@ -18,7 +18,7 @@ import polars as pl
 
 from khabar.tasks.folding import fold, to_ascii_digits
 
-YEAR = re.compile(r"\d\d\d\d")  # not \\d{4}: a pattern opening with one digit lets `re` skip to the digits
+YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with one digit lets `re` skip to the digits
 
 # A bare numeric year tells its calendar: Solar Hijri years of the modern press run 1300-1419
 # (1921-2041), lunar Hijri years 1420-1500 (1999-2077), Gregorian years are four digits from 1800.

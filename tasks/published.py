@@ -149,6 +149,7 @@ def published_after(lines: list[str], given: FoundDate | None, url: str | None, 
         if i in date_lines:
             return body, Published(dates[i][0][2], "header")
     head = [line for line in (raw_lines or lines) if line.strip()][: config.header_lines]
+    # (A dash looked for first: most paragraphs have none, and `in` is quicker than a search.)
     release = next((found for line in head if "-" in line and (found := RELEASE_NUMBER.search(line))), None)
     year_hint = int(release[1]) if release else None
     for i in header:
