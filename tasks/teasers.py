@@ -75,6 +75,11 @@ def may_repeat(first_words: list[str], below: str, config: ChromeConfig) -> bool
 
 def repeated_lead_once(paragraph: str) -> str:
     """"X۔ X۔ rest" -> "X۔ rest": a lead sentence pasted twice over itself."""
+    # A lead of six words has at least 11 characters from the paragraph's first letter: where
+    # those do not come again (most paragraphs), there is no repeated lead to look for.
+    stripped = paragraph.lstrip()
+    if paragraph.find(stripped[:11], len(paragraph) - len(stripped) + 1) < 0:
+        return paragraph
     match = LEAD_SENTENCE.match(paragraph)
     if match is None:
         return paragraph
