@@ -37,9 +37,8 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
         words = lines[here].split()
         if len(words) < config.teaser_min_words:
             continue
-        below_start = filled[position + 1 : position + 2]
-        if not below_start or not may_repeat(words[: config.teaser_min_words - 1], lines[below_start[0]], config):
-            continue
+        if position + 1 == len(filled) or not may_repeat(words[: config.teaser_min_words - 1], lines[filled[position + 1]], config):
+            continue  # nothing below, or a start that the text below does not repeat
         # The last word of a cut teaser may be a fragment: compare without it.
         teaser = squeeze(here)[: len(squeeze(here)) - len("".join(fold(words[-1]).split()))]
         below = ""
