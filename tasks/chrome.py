@@ -69,6 +69,10 @@ class Chrome:
         self.start_actions = {phrase: action for phrase, action in reversed(starts)}
         alternatives = sorted(self.start_actions, key=len, reverse=True)
         self.line_start = re.compile("|".join(re.escape(phrase) for phrase in alternatives)) if alternatives else None
+        # A line too long to be a phrase can only start with one, which its first characters
+        # decide: that much is folded (with room for marks and bullets) rather than 120 characters.
+        self.longest_start = len(alternatives[0]) if alternatives else 0
+        self.start_reach = min(CHROME_LINE_CHARS, self.longest_start + 16)
         # "ends": an end marker typed at the end of the last body line ("... پایان پیام/").
         self.end_markers = sorted((phrase for phrase, match, _ in rules if match == "ends"), key=len, reverse=True)
         self.end_marker_last_letters = {marker[-1] for marker in self.end_markers}
@@ -83,7 +87,11 @@ class Chrome:
             return "drop_line"
         # Chrome phrases are short: a long paragraph can only start with one.
         whole = len(line) <= CHROME_LINE_CHARS
-        key = strip_edges(fold(line[:CHROME_LINE_CHARS]))
+        key = strip_edges(fold(line[: CHROME_LINE_CHARS if whole else self.start_reach]))
+        # The short key decides when it is longer than any phrase (its end, cut and stripped, lies
+        # past them) and holds no capital sigma (lower-cased by the letters after it).
+        if not whole and (len(key) <= self.longest_start or "Σ" in line[: self.start_reach]):
+            key = strip_edges(fold(line[:CHROME_LINE_CHARS]))
         if whole and key in self.whole_lines:
             return self.whole_lines[key]
         if self.line_start is not None and (found := self.line_start.match(key)) is not None:
@@ -109,7 +117,8 @@ class Chrome:
 def is_body_sentence(line: str, config: ChromeConfig) -> bool:
     """A line that reads as running text: long, or a sentence that ends as one (Arabic paragraphs
     often have no full stop, so length alone is enough)."""
-    words = len(line.split())
+    # Words counted only as far as the thresholds: a paragraph is not split whole to know it is long.
+    words = len(line.split(None, max(config.body_sentence_words, config.short_sentence_words)))
     return words >= config.body_sentence_words or (words >= config.short_sentence_words and SENTENCE_END.search(line.strip()) is not None)
 
 

@@ -11,10 +11,10 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.chrome import LETTER, SENTENCE_END, Chrome, source_key, strip_chrome
-from khabar.tasks.dates import MonthNames
+from khabar.tasks.dates import FoundDate, MonthNames, parse_published
 from khabar.tasks.folding import DIGITS_FROM, DIGITS_TO, HARAKAT, TATWEEL
 from khabar.tasks.extract import RAW_SCHEMA
-from khabar.tasks.published import DateConfig, find_published, is_dateline_only
+from khabar.tasks.published import DateConfig, is_dateline_only, published_after
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
 from khabar.tasks.teasers import drop_teasers, drop_trailing_headlines
@@ -41,7 +41,15 @@ ZWNJ = "\u200c"
 # Patterns for Polars (Rust regex: no look-around, so neighbours are captured and put back).
 PRESENTATION_FORMS_CLASS = "[\ufb50-\ufdff\ufe70-\ufeff]"
 MARKS_CLASS = f"[{HARAKAT}{TATWEEL}]"
-SPACES_CLASS = "[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+"
+# Characters NFC leaves as they are wherever they stand: combining class 0, in NFC themselves, and
+# never composed onto the character before them (tests/tasks/test_clean.py checks each). A text of
+# only these (half the articles: no harakat, maddah or hamza marks) skips NFC, the slowest step.
+NFC_INERT = ((0x0000, 0x02FF), (0x0600, 0x060F), (0x061B, 0x064A), (0x0660, 0x066F), (0x0671, 0x06D5), (0x06EE, 0x06FF), (0x2002, 0x2064), (0x2066, 0x206F))
+NOT_NFC_INERT = "[^" + "".join(f"\\x{{{first:X}}}-\\x{{{last:X}}}" for first, last in NFC_INERT) + "]"
+OTHER_SPACES = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+# A run of spaces of any kind becomes one " ". Only runs other than a lone " " are matched: every
+# word gap matching and being written back anew made this the slowest step of the expression.
+SPACE_RUNS = f"[ {OTHER_SPACES}]{{2,}}|[{OTHER_SPACES}]"
 DIGIT_FROM, DIGIT_TO = list(DIGITS_FROM), list(DIGITS_TO)
 PERSIAN_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک"}
 # Persian writes the verb prefix and the plural suffix joined by a ZWNJ; typists use a space.
@@ -78,15 +86,19 @@ def normalized(column: str, language: str = "language") -> pl.Expr:
     """
     text = pl.col(column)
     text = pl.when(text.str.contains(PRESENTATION_FORMS_CLASS)).then(text.str.normalize("NFKC")).otherwise(text)
-    text = text.str.normalize("NFC").str.replace_all(MARKS_CLASS, "").str.replace_many(DIGIT_FROM, DIGIT_TO)
-    persian = text.str.replace_many(list(PERSIAN_LETTER_MAP), list(PERSIAN_LETTER_MAP.values()))
+    text = pl.when(text.str.contains(NOT_NFC_INERT)).then(text).str.normalize("NFC").fill_null(text)
+    text = text.str.replace_all(MARKS_CLASS, "").str.replace_many(DIGIT_FROM, DIGIT_TO)
+    is_persian = pl.col(language) == "fa"
+    # Other languages' rows are null here, so the Persian steps skip them rather than run on all.
+    persian = pl.when(is_persian).then(text).str.replace_many(list(PERSIAN_LETTER_MAP), list(PERSIAN_LETTER_MAP.values()))
     # A ZWNJ beside a typed space joins nothing: the space is the word boundary, and keeping the
     # ZWNJ instead would glue two words into one.
     persian = persian.str.replace_all("\u200c+", ZWNJ).str.replace_all(" *\u200c +| +\u200c *", " ")
     persian = persian.str.replace_all(SPACED_PREFIX, "${1}${2}" + ZWNJ + "${3}")
     persian = persian.str.replace_all(SPACED_SUFFIX, "${1}" + ZWNJ + "${2}${3}")
-    text = pl.when(pl.col(language) == "fa").then(persian).otherwise(text)
-    text = text.str.replace_all(SPACES_CLASS, " ").str.replace_all(" ?\n ?", "\n").str.replace_all("\n{3,}", "\n\n")
+    text = pl.when(is_persian).then(persian).otherwise(text)
+    # No space beside a line break: a break without one is left alone rather than written anew.
+    text = text.str.replace_all(SPACE_RUNS, " ").str.replace_all(" \n ?|\n ", "\n").str.replace_all("\n{3,}", "\n\n")
     return text.str.strip_chars().alias(column)
 
 
@@ -128,15 +140,19 @@ def without_credit_lines(lines: list[str], sources: Sources) -> list[str]:
     return [line for i, line in enumerate(lines) if i not in credits] if len(credits) < len(foot) else lines
 
 
-def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig) -> dict:
+TAKEN_APART = ("raw_text", "input_file", "feed_title", "feed_url", "feed_source", "feed_published", "language")
+
+
+def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig, feed_dates: dict[str | None, FoundDate | None]) -> dict:
     """The line-by-line work on one article: chrome out, date, title and source found.
 
     `text` and `title` come out as written; `normalized` then spells them per language.
+    `feed_dates` holds the article's `feed_published` read (`parse_published`).
     """
     raw_lines = row["raw_text"].split("\n")
     key = source_key(row["feed_source"], row["feed_url"], row.get("input_file")) if chrome.learned else None
     lines = drop_trailing_headlines(strip_chrome(raw_lines, chrome, key), chrome.config)
-    lines, published = find_published(lines, row["feed_published"], row["feed_url"], months, config.dates, raw_lines)
+    lines, published = published_after(lines, feed_dates[row["feed_published"]], row["feed_url"], months, config.dates, raw_lines)
     lines = [line for line in lines if not line.strip() or LETTER.search(line)]  # a numeric date the header did not take
     title = row["feed_title"]
     if title is None or not title.strip():
@@ -159,7 +175,7 @@ def take_apart(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, 
 
 def clean_article(row: dict, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig = CleanConfig()) -> dict:
     """One article cleaned as `clean_articles` cleans a batch (for tests and benchmarks)."""
-    parts = take_apart(row, chrome, months, sources, config)
+    parts = take_apart(row, chrome, months, sources, config, {row["feed_published"]: parse_published(row["feed_published"], months)})
     return {
         **parts,
         "text": normalize_text(parts["text"], row["language"]),
@@ -173,9 +189,14 @@ def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, s
 
     `raw_text` stays as it arrived. An article with nothing left once the chrome is gone is refused.
     """
-    parts = pl.DataFrame([take_apart(row, chrome, months, sources, config) for row in articles.iter_rows(named=True)], schema=CLEAN_COLUMNS)
+    # A feed writes its dates one way, often the same day: each distinct value is read once a batch.
+    feed_dates = {value: parse_published(value, months) for value in articles["feed_published"].unique()}
+    # Only the columns take_apart reads: a row dict of every column costs more than its work on short articles.
+    rows = articles.select(*TAKEN_APART).iter_rows(named=True)
+    parts = pl.DataFrame([take_apart(row, chrome, months, sources, config, feed_dates) for row in rows], schema=CLEAN_COLUMNS)
     result = articles.drop([c for c in CLEAN_COLUMNS if c in articles.columns]).with_columns(parts)
-    result = result.with_columns(normalized("text"), normalized("title"))
+    # Lazily: eager evaluation computes again each step that two branches of `normalized` share.
+    result = result.lazy().with_columns(normalized("text"), normalized("title")).collect()
     empty = result["text"].str.contains(r"[^\W\d_]").not_()
     rejected = [
         rejection(r["input_file"], r["input_line"], "only_chrome", "nothing is left of the text once page chrome (share, comment, navigation lines) is removed")

@@ -18,7 +18,7 @@ import polars as pl
 
 from khabar.tasks.folding import fold, to_ascii_digits
 
-YEAR = re.compile(r"\d{4}")
+YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with one digit lets `re` skip to the digits
 
 # A bare numeric year tells its calendar: Solar Hijri years of the modern press run 1300-1419
 # (1921-2041), lunar Hijri years 1420-1500 (1999-2077), Gregorian years are four digits from 1800.
@@ -67,18 +67,30 @@ class MonthNames:
         edge_l, edge_r = r"(?<![^\W\d_])", r"(?![^\W\d_])"
         words.sort(key=len, reverse=True)
         ordinal = "(?P<dayword>" + "|".join(r"\s*".join(re.escape(part) for part in word.split()) for word in words) + ")"
-        self.patterns = [
-            re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
-            re.compile(r"(?<!\d)(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})(?!\d)"),
-            re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
-            re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)"),
-            re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"),
-            # Pashto writes the year first: "د ۱۴۰۰ کال د وري ۱۵مه", "د ۱۴۰۰ کال د وري په ۱۵مه".
-            re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+کال\s+د\s+{edge_l}{month}{edge_r}\s+(?:په\s+)?(?P<day>\d{{1,2}})(?!\d)"),
-            re.compile(rf"{edge_l}{ordinal}\s+(?:من\s+)?{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)") if words else None,
-            re.compile(rf"{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
+        # Each pattern comes with a quick test that any text it matches passes (its gate), so that
+        # most lines with a year but no date skip it: the patterns open with a look-behind and try
+        # every month name at every position, slow on a paragraph. A gate opens with digits, which
+        # `re` skips to; the gates of a month before its year read the folded text backwards.
+        backwards = "|".join(re.escape(n[::-1]) for n in names)
+        self.gates = [
+            (re.compile(r"\d[-/.]\d"), False),
+            (re.compile(r"\d\d\d\d\s+(?:" + "|".join(re.escape(n) for n in names) + "|کال)"), False),  # year, month
+            (re.compile(rf"\d\d\d\d\s*,?\s*\.?(?:{backwards})"), True),  # month, year
+            (re.compile(rf"\d\d\d\d\s+,?(?:ts|dn|dr|ht)?\d\d?\s+\.?(?:{backwards})"), True),  # month, day, year
         ]
-        self.patterns = [pattern for pattern in self.patterns if pattern is not None]
+        numeric, year_month, month_year, month_day_year = range(4)
+        self.patterns = [
+            (re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"), numeric),
+            (re.compile(r"(?<!\d)(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})(?!\d)"), numeric),
+            (re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"), month_year),
+            (re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)"), month_day_year),
+            (re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)"), year_month),
+            # Pashto writes the year first: "د ۱۴۰۰ کال د وري ۱۵مه", "د ۱۴۰۰ کال د وري په ۱۵مه".
+            (re.compile(rf"(?<!\d)(?P<year>\d{{4}})\s+کال\s+د\s+{edge_l}{month}{edge_r}\s+(?:په\s+)?(?P<day>\d{{1,2}})(?!\d)"), year_month),
+            (re.compile(rf"{edge_l}{ordinal}\s+(?:من\s+)?{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)") if words else None, month_year),
+            (re.compile(rf"{edge_l}{month}{edge_r}\s*,?\s*(?P<year>\d{{4}})(?!\d)"), month_year),
+        ]
+        self.patterns = [(pattern, gate) for pattern, gate in self.patterns if pattern is not None]
         # A dateline that leaves the year to the page ("KABUL, Afghanistan (Jan. 15) –").
         self.day_month = re.compile(rf"{edge_l}{month}{edge_r}\s+(?P<day>\d{{1,2}})(?!\d)|(?<!\d)(?P<day2>\d{{1,2}})\s+{edge_l}{month.replace('month', 'month2')}{edge_r}")
 
@@ -98,7 +110,14 @@ class MonthNames:
         folded = fold(text) if folded is None else folded
         found: list[tuple[int, int, FoundDate]] = []
         taken: list[tuple[int, int]] = []
-        for pattern in self.patterns:
+        texts = (folded, folded[::-1])
+        opened: list[bool | None] = [None] * len(self.gates)
+        for pattern, gate in self.patterns:
+            if opened[gate] is None:
+                test, backwards = self.gates[gate]
+                opened[gate] = test.search(texts[backwards]) is not None
+            if not opened[gate]:
+                continue
             for match in pattern.finditer(folded):
                 start, end = match.span()
                 if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -32,9 +32,13 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
         return squeezed[i]
 
     for position, here in enumerate(filled[: config.teaser_search_lines]):
-        words = lines[here].split()
-        if len(words) < config.teaser_min_words or len(lines[here]) > config.teaser_max_chars:
+        if len(lines[here]) > config.teaser_max_chars:  # before splitting a long paragraph into words
             continue
+        words = lines[here].split()
+        if len(words) < config.teaser_min_words:
+            continue
+        if position + 1 == len(filled) or not may_repeat(words[: config.teaser_min_words - 1], lines[filled[position + 1]], config):
+            continue  # nothing below, or a start that the text below does not repeat
         # The last word of a cut teaser may be a fragment: compare without it.
         teaser = squeeze(here)[: len(squeeze(here)) - len("".join(fold(words[-1]).split()))]
         below = ""
@@ -49,15 +53,40 @@ def drop_teasers(lines: list[str], config: ChromeConfig) -> list[str]:
     return [repeated_lead_once(line) for line in kept]
 
 
+def may_repeat(first_words: list[str], below: str, config: ChromeConfig) -> bool:
+    """False when a teaser opening with `first_words` cannot repeat the text starting with the line `below`.
+
+    A repeated teaser starts within `teaser_dateline_chars` of the start of the text below, folded
+    without spaces, and so do the words it opens with: that much of `below` is folded to see it,
+    rather than all of both lines. True when unsure: `below` too short to decide alone, or a
+    capital sigma, whose lower case depends on the letters around it.
+    """
+    opening = " ".join(first_words)
+    opening_folded = "".join(fold(opening).split())
+    window = config.teaser_dateline_chars + len(opening_folded)
+    # A quarter more than the window, for the spaces and marks that folding takes out.
+    head = below[: min(window * 5 // 4 + 10, config.teaser_max_chars + config.teaser_dateline_chars)]
+    if "Σ" in head or "Σ" in opening:
+        return True
+    folded = "".join(fold(head).split())
+    return len(folded) < window or opening_folded in folded[:window]
+
+
 def repeated_lead_once(paragraph: str) -> str:
     """"X۔ X۔ rest" -> "X۔ rest": a lead sentence pasted twice over itself."""
+    # A lead of six words has at least 11 characters from the paragraph's first letter: where
+    # those do not come again (most paragraphs), there is no repeated lead to look for.
+    stripped = paragraph.lstrip()
+    if paragraph.find(stripped[:11], len(paragraph) - len(stripped) + 1) < 0:
+        return paragraph
     match = LEAD_SENTENCE.match(paragraph)
     if match is None:
         return paragraph
     lead = match.group(1)
-    rest = paragraph[match.end() :]
-    if len(lead.split()) >= 6 and rest.lstrip().startswith(lead.strip()):
-        return paragraph[: match.start(1)] + rest.lstrip()
+    # The match ends with the spaces after the lead, so the rest starts at match.end(); and most
+    # paragraphs do not repeat their lead, so that is looked at before the lead's words are counted.
+    if paragraph.startswith(lead.strip(), match.end()) and len(lead.split()) >= 6:
+        return paragraph[: match.start(1)] + paragraph[match.end() :]
     return paragraph
 
 
@@ -68,7 +97,7 @@ def drop_trailing_headlines(lines: list[str], config: ChromeConfig) -> list[str]
     trailing = []
     for i in reversed(filled):
         line = lines[i].strip()
-        if len(line.split()) > config.related_headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
+        if len(line.split(None, config.related_headline_max_words)) > config.related_headline_max_words or SENTENCE_END.search(line) or line.endswith(("»", '"', "”")):
             break
         trailing.append(i)
     if len(trailing) < config.related_list_min_lines or len(trailing) == len(filled):

@@ -274,3 +274,19 @@ def test_a_date_in_digits_at_the_foot_leaves_the_last_short_paragraph():
     closing = "وتأتي الزيارة في إطار جولة إقليمية للوزير"
     cleaned = clean_text(f"عنوان الخبر\n\n{body}\n\n{closing}\n\n20/09/2020\n", "ar")
     assert cleaned["text"].endswith(closing)
+
+
+def test_nfc_skips_only_texts_nfc_leaves_alone():
+    # Each character of NFC_INERT has combining class 0, is in NFC, and is never the second of a
+    # pair NFC composes: a text of only these is in NFC under any Unicode version since.
+    import sys
+    import unicodedata
+
+    from khabar.tasks.clean import NFC_INERT
+
+    composed_onto = {int(d.split()[1], 16) for d in map(unicodedata.decomposition, map(chr, range(sys.maxunicode + 1))) if d and d[0] != "<" and len(d.split()) == 2}
+    for first, last in NFC_INERT:
+        for char in map(chr, range(first, last + 1)):
+            assert unicodedata.category(char) != "Cn" and unicodedata.combining(char) == 0 and unicodedata.normalize("NFC", char) == char
+            assert ord(char) not in composed_onto, hex(ord(char))
+    assert normalize_text("ا\u0653 \u064a\u0654 e\u0301", "ar") == "آ ئ é"
