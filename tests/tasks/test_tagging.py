@@ -214,3 +214,9 @@ def test_a_cyber_attack_elon_musk_and_an_oxygen_tank_are_not_what_their_words_lo
     ]
     topics = tag_topics(articles(*texts), LEXICON, every_term)[0]
     assert set(topics.filter(pl.col("topic").is_in(["terrorism", "health", "defense_military"]))["article_id"]) == set()
+
+
+def test_a_surname_that_is_also_a_company_stands_for_nobody():
+    # "بوش" is Bush and Bosch alike: only George W. Bush's full name stands for the US.
+    assert countries("د بوش شرکت په اتلسمه پېړۍ کې په شتوتګارت کې جوړ شو.", "ps") == {}
+    assert countries("جورج بوش د متحده ایالاتو ولسمشر و.", "ps") == {"US": 2}
