@@ -95,7 +95,7 @@ class EventReader:
         # Every side is a name, a title or a country after "between": a sentence with none holds
         # no event, so Polars drops it before Python reads it (half the sentences with a frame).
         self.side_keys = {
-            language: sorted(set(self.officials.people_index[language].automaton.keys()) | set(self.officials.role_index[language].automaton.keys())
+            language: sorted(self.officials.people_index[language].keys() | self.officials.role_index[language].keys()
                              | {f" {word} " for word in self.locatives.between_words(language)})
             for language in self.splitter if language in self.officials.people_index and language in self.officials.role_index
         }

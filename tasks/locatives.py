@@ -70,13 +70,13 @@ class Locatives:
             for word in self.words.get(("between", language, position), ()):
                 length = len(word.split())
                 for at in (i for i in range(len(words) - length + 1) if " ".join(words[i : i + length]) == word):
-                    pair = _coordinated(words, countries, at + length if position == "before" else at, position == "before", joins)
+                    pair = _joined_pair(words, countries, at + length if position == "before" else at, position == "before", joins)
                     if pair and any(start - BETWEEN_WINDOW <= max(at + length, pair[1][2]) and min(at, pair[0][1]) <= end + BETWEEN_WINDOW for start, end in frames):
                         return pair
         return []
 
 
-def _coordinated(words: list[str], countries: list[tuple[str, int, int]], edge: int, after_edge: bool, joins: set[str]) -> list[tuple[str, int, int]]:
+def _joined_pair(words: list[str], countries: list[tuple[str, int, int]], edge: int, after_edge: bool, joins: set[str]) -> list[tuple[str, int, int]]:
     """Two different countries joined by an "and" (or nothing, where the language glues it on)
     that start at word `edge` (`after_edge`) or end there."""
     starting = {start: (country, start, end) for country, start, end in countries}

@@ -69,6 +69,11 @@ class TermIndex:
                 self.automaton.add_word(f" {key} ", (key, term))
         self.automaton.make_automaton()
 
+    def keys(self) -> set[str]:
+        """Each term as " key " is looked for in " text ": for a Polars `contains_any` that cues the
+        texts worth reading."""
+        return set(self.automaton.keys())
+
     def count(self, words: str) -> tuple[Counter, int]:
         """How often each term occurs in `words` (`prepared`), and the word count."""
         return Counter(term for term, _ in self.spans(words)), words.count(" ") + 1 if words else 0
