@@ -17,16 +17,14 @@ from khabar.flows.batching import Stages, batches, concat, file_chunks, forget_t
 from khabar.flows.models import build_models
 from khabar.tasks.chrome import SHORT_LINES_SCHEMA, Chrome, learn_chrome_task, short_lines_task
 from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
-from khabar.tasks.dates import MonthNames
-from khabar.tasks.countries import COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, Gazetteer, tag_countries_task
+from khabar.tasks.countries import COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, tag_countries_task
 from khabar.tasks.dedupe import assign_clusters_task
 from khabar.tasks.signing import BAND_SCHEMA, SIGNATURE_SCHEMA, hash_contents_task, sign_articles_task
 from khabar.tasks.discover import count_files, discover_files_task
-from khabar.tasks.events import ACTOR_SCHEMA, EVENT_SCHEMA, EventReader, read_events_task
+from khabar.tasks.events import ACTOR_SCHEMA, EVENT_SCHEMA, read_events_task
 from khabar.tasks.extract import READ_LATER, read_inputs_task
 from khabar.tasks.language import LANGUAGE_SCHEMA, detect_language_task
 from khabar.tasks.load import (
-    SQL_DIR,
     load_warehouse_task,
     publish_warehouse_task,
     read_earlier_candidates_task,
@@ -34,39 +32,18 @@ from khabar.tasks.load import (
     read_ingested_files_task,
     warehouse_lock,
 )
-from khabar.tasks.sources import Sources
+from khabar.tasks.reference import ReferenceData
 from khabar.tasks.report import night_counts, publish_report_task, run_record, summarize_run
 from khabar.tasks.stage import REJECTED_SCHEMA
 from khabar.tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk, write_night
-from khabar.tasks.topics import TOPIC_SCHEMA, TOPIC_TERM_SCHEMA, Lexicon, tag_topics_task
+from khabar.tasks.topics import TOPIC_SCHEMA, TOPIC_TERM_SCHEMA, tag_topics_task
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_LANDING = PROJECT_DIR / "samples" / "landing"
 DEFAULT_WAREHOUSE = Path("warehouse") / "khabar.duckdb"
-SEEDS = SQL_DIR / "seeds"
 FILES_PER_BATCH = 50
 ARTICLES_PER_BATCH = 1000
 CHUNK_BYTES = 16_000_000  # about 5,000 articles in memory at a time
-
-
-@dataclass(frozen=True)
-class ReferenceData:
-    """The seeds the stages read, loaded once a night rather than once a chunk."""
-
-    chrome_phrases: pl.DataFrame
-    months: MonthNames
-    sources: Sources
-    lexicon: Lexicon
-    gazetteer: Gazetteer
-    events: EventReader
-
-    @classmethod
-    def load(cls, seeds: Path = SEEDS) -> ReferenceData:
-        months, gazetteer = MonthNames.from_csv(seeds / "calendar_months.csv"), Gazetteer.from_seeds(seeds)
-        return cls(
-            pl.read_csv(seeds / "chrome_phrases.csv"), months, Sources.from_seeds(seeds),
-            Lexicon.from_seeds(seeds), gazetteer, EventReader.from_seeds(seeds, gazetteer, months),
-        )
 
 
 @dataclass(frozen=True)

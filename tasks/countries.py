@@ -32,6 +32,7 @@ from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.sources import Sources
 from khabar.tasks.folding import term_key
+from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import TermIndex, by_language
 
 COUNTRY_SCHEMA = {"article_id": pl.String, "country": pl.String, "mentions": pl.Int64}
@@ -43,7 +44,7 @@ DEPENDENT_KINDS = ("context", "demonym_ethnic")
 NAMING_ROLES = ("head_of_state", "head_of_government", "foreign_minister", "leader")
 
 
-class Gazetteer:
+class Gazetteer(SeedBacked):
     """Per language: folded name -> (ISO 3166-1 alpha-2 code, kind), and the place cues."""
 
     def __init__(self, gazetteer: pl.DataFrame, cues: pl.DataFrame | None = None):

@@ -17,6 +17,7 @@ import jdatetime
 import polars as pl
 
 from khabar.tasks.folding import fold, to_ascii_digits
+from khabar.tasks.stage import SeedBacked
 
 YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with one digit lets `re` skip to the digits
 
@@ -34,7 +35,7 @@ class FoundDate:
     calendar: str
 
 
-class MonthNames:
+class MonthNames(SeedBacked):
     """Month names and ordinal day words from the calendar seeds, compiled into the date patterns."""
 
     def __init__(self, seed: pl.DataFrame, ordinals: pl.DataFrame | None = None, date_words: pl.DataFrame | None = None):

@@ -28,6 +28,7 @@ from khabar.tasks.dates import MonthNames
 from khabar.tasks.folding import folded_words, term_key
 from khabar.tasks.locatives import LOCATIVE_KINDS, Locatives
 from khabar.tasks.sources import Sources
+from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import ARABIC_PROCLITICS, TermIndex
 
 EVENT_SCHEMA = {
@@ -47,7 +48,7 @@ VISITOR_WINDOW = 12  # words between a visit's frame and its visitor: its subjec
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
 
-class EventReader:
+class EventReader(SeedBacked):
     """The seeds of one night, indexed per language."""
 
     def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames,

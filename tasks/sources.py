@@ -17,6 +17,7 @@ import polars as pl
 
 from khabar.tasks.chrome import site_of, strip_edges
 from khabar.tasks.folding import fold, fold_letters
+from khabar.tasks.stage import SeedBacked
 
 CREDIT_LINE_CHARS = 80
 WORD_EDGE_L, WORD_EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"
@@ -40,7 +41,7 @@ def name_key(written: str) -> str:
     return "".join(fold(written).split())
 
 
-class Sources:
+class Sources(SeedBacked):
     """The outlets of `sources.csv` and the credit frames of `source_credits.csv`, compiled once a night."""
 
     def __init__(self, outlets: pl.DataFrame, credits: pl.DataFrame, config: SourceConfig = SourceConfig()):

@@ -1,4 +1,4 @@
-"""What every stage hands back besides its rows: the rows it rejected and its counts."""
+"""What every stage shares: the rows it rejected, its counts, and how its reference data crosses to a worker."""
 
 from __future__ import annotations
 
@@ -36,3 +36,21 @@ class StageCount:
     rows_out: int
     seconds: float
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
+
+
+class SeedBacked:
+    """Reference data loaded from a seeds folder (a lexicon, a gazetteer, ...).
+
+    `khabar.tasks.reference` sets `seeds_part` on what it loads; such an object pickles as that
+    name, and a worker process unpickles it into its own copy of the reference, built once.
+    Built any other way (a test's frame), it pickles whole.
+    """
+
+    seeds_part: tuple | None = None
+
+    def __reduce_ex__(self, protocol):
+        if self.seeds_part is None:
+            return super().__reduce_ex__(protocol)
+        from khabar.tasks.reference import reference_part
+
+        return reference_part, self.seeds_part

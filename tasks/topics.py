@@ -10,6 +10,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.folding import term_key
+from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import TermIndex, by_language
 
 TOPIC_SCHEMA = {"article_id": pl.String, "topic": pl.String, "mentions": pl.Float64, "score": pl.Float64, "is_main": pl.Boolean}
@@ -40,7 +41,7 @@ class TopicHits:
     terms: dict[str, int]  # the folded terms that made it, with their hits
 
 
-class Lexicon:
+class Lexicon(SeedBacked):
     """Per language: folded term -> [(topic, weight)]."""
 
     def __init__(self, lexicon: pl.DataFrame):

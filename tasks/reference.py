@@ -1,0 +1,65 @@
+"""The seeds the stages read, loaded once a night, and once per worker process when batches run in processes.
+
+Built, the reference objects are large (the event reader's automatons pickle to about 20 MB and
+take a third of a second each way), and a process pool pickles a task's arguments for every
+batch. So an object loaded from a seeds folder crosses to a worker as that folder's name and a
+fingerprint of its files, and each worker builds the whole reference once and keeps it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from khabar.tasks.countries import Gazetteer
+from khabar.tasks.dates import MonthNames
+from khabar.tasks.events import EventReader
+from khabar.tasks.load import SQL_DIR
+from khabar.tasks.sources import Sources
+from khabar.tasks.topics import Lexicon
+
+SEEDS = SQL_DIR / "seeds"
+
+
+def seeds_fingerprint(seeds: Path) -> tuple:
+    """Names, sizes and modification times of the seed files: an edit makes another reference."""
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(seeds.glob("*.csv")))
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """The seeds the stages read, loaded once a night rather than once a chunk."""
+
+    months: MonthNames
+    sources: Sources
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+    events: EventReader
+    chrome_phrases: pl.DataFrame
+
+    @classmethod
+    def load(cls, seeds: Path = SEEDS) -> ReferenceData:
+        seeds = Path(seeds).resolve()
+        months, gazetteer = MonthNames.from_csv(seeds / "calendar_months.csv"), Gazetteer.from_seeds(seeds)
+        reference = cls(
+            months, Sources.from_seeds(seeds), Lexicon.from_seeds(seeds), gazetteer,
+            EventReader.from_seeds(seeds, gazetteer, months), pl.read_csv(seeds / "chrome_phrases.csv"),
+        )
+        fingerprint = seeds_fingerprint(seeds)
+        for name in ("months", "sources", "lexicon", "gazetteer", "events"):
+            # the instance's own attribute, read by its class's __reduce_ex__ (see SeedBacked)
+            object.__setattr__(getattr(reference, name), "seeds_part", (str(seeds), fingerprint, name))
+        return reference
+
+
+@functools.cache
+def _loaded(seeds: str, fingerprint: tuple) -> ReferenceData:
+    return ReferenceData.load(Path(seeds))
+
+
+def reference_part(seeds: str, fingerprint: tuple, name: str):
+    """What a worker process unpickles a seed-backed object into: its part of this process's reference."""
+    return getattr(_loaded(seeds, fingerprint), name)

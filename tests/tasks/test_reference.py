@@ -1,0 +1,40 @@
+import pickle
+
+import polars as pl
+
+from khabar.tasks.countries import tag_countries
+from khabar.tasks.events import read_events
+from khabar.tasks.reference import SEEDS, ReferenceData
+from khabar.tasks.topics import Lexicon, tag_topics
+
+ARTICLE = pl.DataFrame(
+    {
+        "article_id": ["a"],
+        "text": ["وزیر امور خارجه ایران روز دوشنبه در اسلام آباد با همتای پاکستانی خود دیدار و درباره مبارزه با تروریسم گفتگو کرد."],
+        "language": ["fa"],
+        "source": [None],
+        "published_date": [None],
+        "title": [None],
+    },
+    schema_overrides={"source": pl.String, "published_date": pl.Date, "title": pl.String},
+)
+
+
+def test_loaded_reference_crosses_to_a_worker_as_its_seeds_folder():
+    reference = ReferenceData.load(SEEDS)
+    sent = {name: pickle.dumps(getattr(reference, name)) for name in ("months", "sources", "lexicon", "gazetteer", "events")}
+    # the event reader alone pickles to about 20 MB when sent whole
+    assert max(len(payload) for payload in sent.values()) < 10_000
+    received = {name: pickle.loads(payload) for name, payload in sent.items()}
+    assert received["events"].gazetteer is received["gazetteer"]  # one reference per process, not one per object
+
+    assert tag_topics(ARTICLE, received["lexicon"])[0].equals(tag_topics(ARTICLE, reference.lexicon)[0])
+    assert tag_countries(ARTICLE, received["gazetteer"], received["sources"])[0].equals(tag_countries(ARTICLE, reference.gazetteer, reference.sources)[0])
+    events, actors = read_events(ARTICLE, received["events"], received["sources"])
+    assert events.height == 1 and set(actors["country"]) == {"IR", "PK"}
+
+
+def test_reference_built_from_a_frame_pickles_whole():
+    lexicon = Lexicon(pl.DataFrame({"topic": ["terrorism"], "language": ["fa"], "term": ["تروریسم"], "weight": [1.0], "alone": [True]}))
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert tag_topics(ARTICLE, copy)[1]["term"].to_list() == tag_topics(ARTICLE, lexicon)[1]["term"].to_list() == ["تروریسم"]
