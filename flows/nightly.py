@@ -15,7 +15,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from khabar.flows.batching import Stages, batches, concat, file_chunks, forget_task_results, run_batches
 from khabar.flows.models import build_models
-from khabar.tasks.chrome import SHORT_LINES_SCHEMA, Chrome, learn_chrome_task, short_lines_task
+from khabar.tasks.chrome import Chrome, learn_chrome_task, short_lines_task
 from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
 from khabar.tasks.countries import COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, tag_countries_task
 from khabar.tasks.dedupe import assign_clusters_task
@@ -136,16 +136,19 @@ def nightly_ingest(
         chunks, reference = file_chunks(files, chunk_bytes), ReferenceData.load()
         # First read the whole night, a chunk at a time, so that the page chrome is learned from
         # all of it: which lines are cut must not depend on how files fall into chunks.
-        reads, lines = [], []
+        reads = []
         for number, chunk in enumerate(chunks, start=1):
             logger.info("reading chunk %d/%d: %d files, %.1f MB", number, len(chunks), chunk.height, chunk["size_bytes"].sum() / 1e6)
             read = read_chunk(chunk, stages)
             read.raw.write_parquet(staging / f"raw-{number:04d}.parquet")
-            lines.append(short_lines_task(read.raw))
+            # To disk, not kept: a frame of short lines holds on to its whole chunk's text
+            # buffers (Polars strings are views), 15 MB a chunk for lines a hundredth that size.
+            short_lines_task(read.raw).write_parquet(staging / f"lines-{number:04d}.parquet")
             reads.append((read.files, read.rejected))
             forget_task_results()
             stages.restart_clock()
-        chrome, night_outputs = learn_night_chrome(warehouse, concat(lines, SHORT_LINES_SCHEMA), reference, stages)
+        lines = pl.read_parquet([staging / f"lines-{number:04d}.parquet" for number in range(1, len(chunks) + 1)])
+        chrome, night_outputs = learn_night_chrome(warehouse, lines, reference, stages)
         write_night(staging, night_outputs)
         del lines
         read_files = []
