@@ -3,12 +3,14 @@
 Built, the reference objects are large (the event reader's automatons pickle to about 20 MB and
 take a third of a second each way), and a process pool pickles a task's arguments for every
 batch. So an object loaded from a seeds folder crosses to a worker as that folder's name and a
-fingerprint of its files, and each worker builds the whole reference once and keeps it.
+digest of its files; each worker builds the whole reference once from its own copy of that
+folder and keeps it, and refuses if its copy differs.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +26,12 @@ from khabar.tasks.topics import Lexicon
 SEEDS = SQL_DIR / "seeds"
 
 
-def seeds_fingerprint(seeds: Path) -> tuple:
-    """Names, sizes and modification times of the seed files: an edit makes another reference."""
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(seeds.glob("*.csv")))
+def seeds_fingerprint(seeds: Path) -> str:
+    """A digest of the seed files' names and contents: the same on every machine that has the same seeds."""
+    digest = hashlib.sha256()
+    for path in sorted(seeds.glob("*.csv")):
+        digest.update(path.name.encode() + b"\x00" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -55,11 +60,17 @@ class ReferenceData:
         return reference
 
 
+class SeedsDiffer(RuntimeError):
+    """A worker's seed files are not the ones the flow loaded."""
+
+
 @functools.cache
-def _loaded(seeds: str, fingerprint: tuple) -> ReferenceData:
+def _loaded(seeds: str, fingerprint: str) -> ReferenceData:
+    if seeds_fingerprint(Path(seeds)) != fingerprint:
+        raise SeedsDiffer(f"the seed files in {seeds} on this worker are not the ones the flow loaded (edited during the run, or on one machine only)")
     return ReferenceData.load(Path(seeds))
 
 
-def reference_part(seeds: str, fingerprint: tuple, name: str):
+def reference_part(seeds: str, fingerprint: str, name: str):
     """What a worker process unpickles a seed-backed object into: its part of this process's reference."""
     return getattr(_loaded(seeds, fingerprint), name)

@@ -1,10 +1,11 @@
 import pickle
 
 import polars as pl
+import pytest
 
 from khabar.tasks.countries import tag_countries
 from khabar.tasks.events import read_events
-from khabar.tasks.reference import SEEDS, ReferenceData
+from khabar.tasks.reference import SEEDS, ReferenceData, SeedsDiffer
 from khabar.tasks.topics import Lexicon, tag_topics
 
 ARTICLE = pl.DataFrame(
@@ -38,3 +39,15 @@ def test_reference_built_from_a_frame_pickles_whole():
     lexicon = Lexicon(pl.DataFrame({"topic": ["terrorism"], "language": ["fa"], "term": ["تروریسم"], "weight": [1.0], "alone": [True]}))
     copy = pickle.loads(pickle.dumps(lexicon))
     assert tag_topics(ARTICLE, copy)[1]["term"].to_list() == tag_topics(ARTICLE, lexicon)[1]["term"].to_list() == ["تروریسم"]
+
+
+def test_a_worker_with_other_seed_files_refuses_to_tag(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in SEEDS.glob("*.csv"):
+        (seeds / path.name).write_bytes(path.read_bytes())
+    sent = pickle.dumps(ReferenceData.load(seeds).lexicon)
+    with (seeds / "topic_lexicon.csv").open("a", encoding="utf-8") as lexicon:
+        lexicon.write("health,fa,واکسن,1,true\n")
+    with pytest.raises(SeedsDiffer, match="not the ones the flow loaded"):
+        pickle.loads(sent)
