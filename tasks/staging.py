@@ -1,9 +1,9 @@
 """The night's hand-off between the per-document stages and the warehouse: Parquet files.
 
 Each chunk of landing files is read first (`raw-NNNN.parquet`, and its short lines in
-`lines-NNNN.parquet`); once the whole night is read
-and its page chrome learned, each is transformed and leaves one Parquet file per output (its
-files, articles, rejections, topics and countries with their terms, events and their actors, signatures, band keys) under
+`lines-NNNN.parquet`); once the whole night is read and its page chrome learned, each is
+transformed and leaves one Parquet file per output (its files, articles, rejections, topics and
+countries with their terms, events and their actors, signatures, band keys) under
 `<warehouse>.staging/<run>/chunk-NNNN/`, and the night's chrome lines and sources beside them.
 Deduplication reads back only ids, hashes and signatures; the load has DuckDB read the files
 directly, so no night's text is held in Python memory all at once. The folder goes when the run
