@@ -136,18 +136,19 @@ def nightly_ingest(
         chunks, reference = file_chunks(files, chunk_bytes), ReferenceData.load()
         # First read the whole night, a chunk at a time, so that the page chrome is learned from
         # all of it: which lines are cut must not depend on how files fall into chunks.
-        reads = []
+        reads, line_files = [], []
         for number, chunk in enumerate(chunks, start=1):
             logger.info("reading chunk %d/%d: %d files, %.1f MB", number, len(chunks), chunk.height, chunk["size_bytes"].sum() / 1e6)
             read = read_chunk(chunk, stages)
             read.raw.write_parquet(staging / f"raw-{number:04d}.parquet")
             # To disk, not kept: a frame of short lines holds on to its whole chunk's text
             # buffers (Polars strings are views), 15 MB a chunk for lines a hundredth that size.
-            short_lines_task(read.raw).write_parquet(staging / f"lines-{number:04d}.parquet")
+            line_files.append(staging / f"lines-{number:04d}.parquet")
+            short_lines_task(read.raw).write_parquet(line_files[-1])
             reads.append((read.files, read.rejected))
             forget_task_results()
             stages.restart_clock()
-        lines = pl.read_parquet([staging / f"lines-{number:04d}.parquet" for number in range(1, len(chunks) + 1)])
+        lines = pl.read_parquet(line_files)
         chrome, night_outputs = learn_night_chrome(warehouse, lines, reference, stages)
         write_night(staging, night_outputs)
         del lines

@@ -18,6 +18,7 @@ import polars as pl
 
 from khabar.tasks.countries import Gazetteer
 from khabar.tasks.dates import MonthNames
+from khabar.tasks.discover import file_hash
 from khabar.tasks.events import EventReader
 from khabar.tasks.load import SQL_DIR
 from khabar.tasks.sources import Sources
@@ -28,10 +29,8 @@ SEEDS = SQL_DIR / "seeds"
 
 def seeds_fingerprint(seeds: Path) -> str:
     """A digest of the seed files' names and contents: the same on every machine that has the same seeds."""
-    digest = hashlib.sha256()
-    for path in sorted(seeds.glob("*.csv")):
-        digest.update(path.name.encode() + b"\x00" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    listing = "".join(f"{path.name}\x00{file_hash(path)}\n" for path in sorted(seeds.glob("*.csv")))
+    return hashlib.sha256(listing.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
