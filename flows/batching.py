@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import time
+from dataclasses import dataclass
 
 import polars as pl
 from prefect import get_run_logger, unmapped
@@ -11,6 +12,21 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 
 from khabar.tasks.stage import StageCount
+
+
+@dataclass(frozen=True)
+class Batching:
+    """How many landing files, and how many articles, one task run of a stage takes."""
+
+    files: int
+    articles: int
+
+    @classmethod
+    def for_processes(cls, processes: int) -> Batching:
+        # Worker processes: one task run a stage and chunk, which `in_workers` cuts across them;
+        # a task run costs the flow and the Prefect server about 0.1 s. Otherwise batches are
+        # what the task runner spreads over its threads, processes or Dask workers.
+        return cls(files=1 << 30, articles=1 << 30) if processes else cls(files=50, articles=1000)
 
 
 def batches(frame: pl.DataFrame, size: int) -> list[pl.DataFrame]:

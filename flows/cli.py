@@ -191,8 +191,10 @@ def run_nightly(args: argparse.Namespace) -> None:
 
     landing = Path(args.landing) if args.landing else SAMPLE_LANDING
     flow = nightly_ingest.with_options(task_runner=task_runner(args.runner, args.workers, args.dask_address))
+    # Prefect's process and Dask runners already compute each batch in another process.
+    processes = args.processes if args.runner == "threads" else 0
     try:
-        summary = flow(landing=landing, warehouse=Path(args.warehouse), settle_seconds=args.settle_seconds, chunk_bytes=int(args.chunk_mb * 1e6))
+        summary = flow(landing=landing, warehouse=Path(args.warehouse), settle_seconds=args.settle_seconds, chunk_bytes=int(args.chunk_mb * 1e6), processes=processes)
     except Exception as error:  # the traceback is in the Prefect logs; the terminal gets one line
         raise CommandError(f"the run failed: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}") from None
     print_summary(summary, Path(args.warehouse))
@@ -239,7 +241,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--settle-seconds", type=float, default=0.0, help="leave files modified less than this many seconds ago for the next run")
     run.add_argument("--chunk-mb", type=float, default=16.0, help="MB of landing files held in memory at a time (default: %(default)s); the result does not depend on it")
     run.add_argument("--runner", choices=["threads", "processes", "dask"], default=os.environ.get("KHABAR_RUNNER", "threads"), help="where per-document batches run (default: %(default)s, or $KHABAR_RUNNER)")
-    run.add_argument("--workers", type=int, help="threads or processes to use (default: one per core)")
+    run.add_argument("--workers", type=int, help="threads or processes of the task runner (default: one per core)")
+    run.add_argument("--processes", type=int, help="worker processes for the per-document stages with the threads runner (default: one per core for a night of more than 8 MB; 0: none)")
     run.add_argument("--dask-address", default=os.environ.get("KHABAR_DASK_ADDRESS"), help="scheduler of an existing Dask cluster (with --runner dask)")
     run.add_argument("--traceback", action="store_true", help="print full tracebacks of failures on the terminal too")
     run.set_defaults(handler=command_run)

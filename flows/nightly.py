@@ -13,17 +13,17 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from khabar.flows.batching import Stages, batches, concat, file_chunks, forget_task_results, run_batches
+from khabar.flows.batching import Batching, Stages, batches, concat, file_chunks, forget_task_results, run_batches
 from khabar.flows.models import build_models
 from khabar.tasks.chrome import Chrome, learn_chrome_task, short_lines_task
 from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
-from khabar.tasks.countries import COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, tag_countries_task
+from khabar.tasks.countries import COUNTRY_INPUT, COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, tag_countries_task
 from khabar.tasks.dedupe import assign_clusters_task
-from khabar.tasks.signing import BAND_SCHEMA, SIGNATURE_SCHEMA, hash_contents_task, sign_articles_task
+from khabar.tasks.signing import BAND_SCHEMA, SIGN_INPUT, SIGNATURE_SCHEMA, sign_articles_task
 from khabar.tasks.discover import count_files, discover_files_task
-from khabar.tasks.events import ACTOR_SCHEMA, EVENT_SCHEMA, read_events_task
+from khabar.tasks.events import ACTOR_SCHEMA, EVENT_INPUT, EVENT_SCHEMA, read_events_task
 from khabar.tasks.extract import READ_LATER, read_inputs_task
-from khabar.tasks.language import LANGUAGE_SCHEMA, detect_language_task
+from khabar.tasks.language import LANGUAGE_INPUT, LANGUAGE_SCHEMA, detect_language_task
 from khabar.tasks.load import (
     load_warehouse_task,
     publish_warehouse_task,
@@ -32,18 +32,20 @@ from khabar.tasks.load import (
     read_ingested_files_task,
     warehouse_lock,
 )
-from khabar.tasks.reference import ReferenceData
+from khabar.tasks.reference import SEEDS, ReferenceData, warm_up
 from khabar.tasks.report import night_counts, publish_report_task, run_record, summarize_run
 from khabar.tasks.stage import REJECTED_SCHEMA
 from khabar.tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk, write_night
-from khabar.tasks.topics import TOPIC_SCHEMA, TOPIC_TERM_SCHEMA, tag_topics_task
+from khabar.tasks.topics import TOPIC_INPUT, TOPIC_SCHEMA, TOPIC_TERM_SCHEMA, tag_topics_task
+from khabar.tasks.workers import worker_processes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_LANDING = PROJECT_DIR / "samples" / "landing"
 DEFAULT_WAREHOUSE = Path("warehouse") / "khabar.duckdb"
-FILES_PER_BATCH = 50
-ARTICLES_PER_BATCH = 1000
 CHUNK_BYTES = 16_000_000  # about 5,000 articles in memory at a time
+# Worker processes take about 4 s to start (their fork server imports the stages' modules) while
+# this process waits: a night smaller than this (about 2,500 articles) is done sooner without.
+WORKER_NIGHT_BYTES = 8_000_000
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,9 @@ class ReadChunk:
     rejected: pl.DataFrame
 
 
-def read_chunk(files: pl.DataFrame, stages: Stages) -> ReadChunk:
+def read_chunk(files: pl.DataFrame, batching: Batching, stages: Stages) -> ReadChunk:
     """Read, decode and detect the language of one chunk of landing files."""
-    reads = run_batches("read-and-decode", read_inputs_task, batches(files, FILES_PER_BATCH))
+    reads = run_batches("read-and-decode", read_inputs_task, batches(files, batching.files))
     raw, rejected = concat([r.kept for r in reads]), concat([r.rejected for r in reads], REJECTED_SCHEMA)
     # Files that could not be read as discovered wait for the next run: no row, no rejection.
     later = rejected.filter(pl.col("reason_kind") == READ_LATER)["input_file"]
@@ -66,30 +68,33 @@ def read_chunk(files: pl.DataFrame, stages: Stages) -> ReadChunk:
         get_run_logger().warning("%d files could not be read as discovered and wait for the next run: %s", later.len(), ", ".join(later.head(5)))
     stages.done("read-and-decode", files.height, raw.height, rejected)
 
-    languages = concat(run_batches("detect-language", detect_language_task, batches(raw, ARTICLES_PER_BATCH)), LANGUAGE_SCHEMA)
+    languages = concat(run_batches("detect-language", detect_language_task, batches(raw.select(LANGUAGE_INPUT), batching.articles)), LANGUAGE_SCHEMA)
     raw = raw.join(languages, on="article_id", how="left", maintain_order="left")
     stages.done("detect-language", raw.height, languages.height)
     return ReadChunk(files, raw, rejected)
 
 
-def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, stages: Stages) -> dict[str, pl.DataFrame]:
-    """Clean, sign and tag one chunk of read articles, and read its events."""
-    cleaned = run_batches("clean", clean_articles_task, batches(read.raw, ARTICLES_PER_BATCH), chrome, reference.months, reference.sources)
-    articles = hash_contents_task(concat([c.kept for c in cleaned], ARTICLE_SCHEMA))
+def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, batching: Batching, stages: Stages) -> dict[str, pl.DataFrame]:
+    """Clean, sign and tag one chunk of read articles, and read its events.
+
+    Each stage gets the columns it reads, no more: a batch crosses to a worker process pickled.
+    """
+    cleaned = run_batches("clean", clean_articles_task, batches(read.raw, batching.articles), chrome, reference.months, reference.sources)
+    articles = concat([c.kept for c in cleaned], ARTICLE_SCHEMA)
     emptied = concat([c.rejected for c in cleaned], REJECTED_SCHEMA)
     stages.done("clean", read.raw.height, articles.height, emptied)
 
-    signed = run_batches("sign-minhash", sign_articles_task, batches(articles, ARTICLES_PER_BATCH))
+    signed = run_batches("sign-minhash", sign_articles_task, batches(articles.select(SIGN_INPUT), batching.articles))
     signatures, bands = concat([s for s, _ in signed], SIGNATURE_SCHEMA), concat([b for _, b in signed], BAND_SCHEMA)
     stages.done("sign-minhash", articles.height, signatures.height)
 
-    tagged = run_batches("tag-topics", tag_topics_task, batches(articles, ARTICLES_PER_BATCH), reference.lexicon)
+    tagged = run_batches("tag-topics", tag_topics_task, batches(articles.select(TOPIC_INPUT), batching.articles), reference.lexicon)
     topics, topic_terms = concat([t for t, _ in tagged], TOPIC_SCHEMA), concat([e for _, e in tagged], TOPIC_TERM_SCHEMA)
     stages.done("tag-topics", articles.height, topics.height)
-    tagged = run_batches("tag-countries", tag_countries_task, batches(articles, ARTICLES_PER_BATCH), reference.gazetteer, reference.sources)
+    tagged = run_batches("tag-countries", tag_countries_task, batches(articles.select(COUNTRY_INPUT), batching.articles), reference.gazetteer, reference.sources)
     countries, country_terms = concat([c for c, _ in tagged], COUNTRY_SCHEMA), concat([e for _, e in tagged], COUNTRY_TERM_SCHEMA)
     stages.done("tag-countries", articles.height, countries.height)
-    found = run_batches("read-events", read_events_task, batches(articles, ARTICLES_PER_BATCH), reference.events, reference.sources)
+    found = run_batches("read-events", read_events_task, batches(articles.select(EVENT_INPUT), batching.articles), reference.events, reference.sources)
     events, event_actors = concat([e for e, _ in found], EVENT_SCHEMA), concat([a for _, a in found], ACTOR_SCHEMA)
     stages.done("read-events", articles.height, events.height)
     return {
@@ -107,16 +112,58 @@ def learn_night_chrome(warehouse: Path, lines: pl.DataFrame, reference: Referenc
     return Chrome(reference.chrome_phrases, chrome_lines), {"chrome_lines": chrome_lines, "chrome_sources": chrome_sources}
 
 
+def read_and_transform(
+    chunks: list[pl.DataFrame], warehouse: Path, staging: Path, reference: ReferenceData, batching: Batching, stages: Stages
+) -> pl.DataFrame:
+    """Read, clean, sign and tag the night's chunks into `staging`; returns the files read."""
+    logger = get_run_logger()
+    # First read the whole night, a chunk at a time, so that the page chrome is learned from
+    # all of it: which lines are cut must not depend on how files fall into chunks.
+    reads, line_files = [], []
+    for number, chunk in enumerate(chunks, start=1):
+        logger.info("reading chunk %d/%d: %d files, %.1f MB", number, len(chunks), chunk.height, chunk["size_bytes"].sum() / 1e6)
+        read = read_chunk(chunk, batching, stages)
+        read.raw.write_parquet(staging / f"raw-{number:04d}.parquet")
+        # To disk, not kept: a frame of short lines holds on to its whole chunk's text
+        # buffers (Polars strings are views), 15 MB a chunk for lines a hundredth that size.
+        line_files.append(staging / f"lines-{number:04d}.parquet")
+        short_lines_task(read.raw).write_parquet(line_files[-1])
+        reads.append((read.files, read.rejected))
+        forget_task_results()
+        stages.restart_clock()
+    lines = pl.read_parquet(line_files)
+    chrome, night_outputs = learn_night_chrome(warehouse, lines, reference, stages)
+    write_night(staging, night_outputs)
+    del lines
+    read_files = []
+    for number, (chunk_files, rejected) in enumerate(reads, start=1):
+        logger.info("transforming chunk %d/%d", number, len(reads))
+        raw = staging / f"raw-{number:04d}.parquet"
+        outputs = transform_chunk(ReadChunk(chunk_files, pl.read_parquet(raw), rejected), chrome, reference, batching, stages)
+        write_chunk(staging / f"chunk-{number:04d}", outputs)
+        raw.unlink()
+        read_files.append(outputs["files"])
+        forget_task_results()
+        stages.restart_clock()
+    return pl.concat(read_files)
+
+
 # One thread per core: the stages are Python-bound, and more threads only fight over the GIL
 # (20,000 articles: 46 s with two threads, 61 s with the default six).
 @flow(name="nightly_ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count()))
 def nightly_ingest(
-    landing: Path = SAMPLE_LANDING, warehouse: Path = DEFAULT_WAREHOUSE, settle_seconds: float = 0.0, chunk_bytes: int = CHUNK_BYTES
+    landing: Path = SAMPLE_LANDING,
+    warehouse: Path = DEFAULT_WAREHOUSE,
+    settle_seconds: float = 0.0,
+    chunk_bytes: int = CHUNK_BYTES,
+    processes: int | None = None,
 ) -> dict:
     """Ingest whatever is new in `landing` into the DuckDB file `warehouse`; returns the run summary.
 
     Files modified less than `settle_seconds` ago are taken as still being written and wait.
     `chunk_bytes` of landing files are read into memory at a time; the result does not depend on it.
+    The per-document stages compute in `processes` worker processes (0: in the flow's own; by
+    default one per core for a night of more than 8 MB); the result does not depend on it either.
     """
     logger = get_run_logger()
     landing, warehouse = Path(landing).resolve(), Path(warehouse).resolve()
@@ -133,36 +180,12 @@ def nightly_ingest(
             logger.info("nothing new in %s: the warehouse is unchanged", landing)
             return summarize_run(files_seen, files, stages=stages.as_list(), seconds=time.monotonic() - started).as_dict()
         staging = fresh_staging(warehouse, run_id)
-        chunks, reference = file_chunks(files, chunk_bytes), ReferenceData.load()
-        # First read the whole night, a chunk at a time, so that the page chrome is learned from
-        # all of it: which lines are cut must not depend on how files fall into chunks.
-        reads, line_files = [], []
-        for number, chunk in enumerate(chunks, start=1):
-            logger.info("reading chunk %d/%d: %d files, %.1f MB", number, len(chunks), chunk.height, chunk["size_bytes"].sum() / 1e6)
-            read = read_chunk(chunk, stages)
-            read.raw.write_parquet(staging / f"raw-{number:04d}.parquet")
-            # To disk, not kept: a frame of short lines holds on to its whole chunk's text
-            # buffers (Polars strings are views), 15 MB a chunk for lines a hundredth that size.
-            line_files.append(staging / f"lines-{number:04d}.parquet")
-            short_lines_task(read.raw).write_parquet(line_files[-1])
-            reads.append((read.files, read.rejected))
-            forget_task_results()
-            stages.restart_clock()
-        lines = pl.read_parquet(line_files)
-        chrome, night_outputs = learn_night_chrome(warehouse, lines, reference, stages)
-        write_night(staging, night_outputs)
-        del lines
-        read_files = []
-        for number, (chunk_files, rejected) in enumerate(reads, start=1):
-            logger.info("transforming chunk %d/%d", number, len(reads))
-            raw = staging / f"raw-{number:04d}.parquet"
-            outputs = transform_chunk(ReadChunk(chunk_files, pl.read_parquet(raw), rejected), chrome, reference, stages)
-            write_chunk(staging / f"chunk-{number:04d}", outputs)
-            raw.unlink()
-            read_files.append(outputs["files"])
-            forget_task_results()
-            stages.restart_clock()
-        files = pl.concat(read_files)  # less the files left for the next run
+        if processes is None:
+            processes = (os.cpu_count() or 1) if files["size_bytes"].sum() > WORKER_NIGHT_BYTES else 0
+        logger.info("%d files, %.1f MB: the per-document stages compute in %s", files.height, files["size_bytes"].sum() / 1e6, f"{processes} worker processes" if processes else "this process")
+        with worker_processes(processes, warm_up, SEEDS):
+            chunks, reference = file_chunks(files, chunk_bytes), ReferenceData.load(SEEDS)
+            files = read_and_transform(chunks, warehouse, staging, reference, Batching.for_processes(processes), stages)  # less the files left for the next run
 
         # Deduplicate the whole night, against earlier nights' band keys
         keys = scan_staged(staging, "articles").select("article_id", "content_hash").collect()

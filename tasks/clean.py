@@ -15,9 +15,11 @@ from khabar.tasks.dates import FoundDate, MonthNames, parse_published
 from khabar.tasks.folding import DIGITS_FROM, DIGITS_TO, HARAKAT, TATWEEL
 from khabar.tasks.extract import RAW_SCHEMA
 from khabar.tasks.published import DateConfig, is_dateline_only, published_after
+from khabar.tasks.signing import hash_contents
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
 from khabar.tasks.teasers import drop_teasers, drop_trailing_headlines
+from khabar.tasks.workers import in_workers
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ ARTICLE_SCHEMA = {
     "language_method": pl.String,
     "language_score": pl.Float64,
     **CLEAN_COLUMNS,
+    "match_text": pl.String,
+    "content_hash": pl.String,
 }
 
 
@@ -185,7 +189,7 @@ def clean_article(row: dict, chrome: Chrome, months: MonthNames, sources: Source
 
 def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, sources: Sources, config: CleanConfig = CleanConfig()) -> Split:
     """Add `text`, `title`, `source`, `url`, `published_date`, `published_precision`, `date_method`,
-    `source_method`, `is_listing`.
+    `source_method`, `is_listing`, and `match_text` (the folded words of the text) and its `content_hash`.
 
     `raw_text` stays as it arrived. An article with nothing left once the chrome is gone is refused.
     """
@@ -202,7 +206,7 @@ def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, s
         rejection(r["input_file"], r["input_line"], "only_chrome", "nothing is left of the text once page chrome (share, comment, navigation lines) is removed")
         for r in result.filter(empty).select("input_file", "input_line").iter_rows(named=True)
     ]
-    return Split(result.filter(~empty), pl.DataFrame(rejected, schema=REJECTED_SCHEMA))
+    return Split(hash_contents(result.filter(~empty)), pl.DataFrame(rejected, schema=REJECTED_SCHEMA))
 
 
-clean_articles_task = task(clean_articles, name="clean", cache_policy=NO_CACHE)
+clean_articles_task = task(in_workers(clean_articles), name="clean", cache_policy=NO_CACHE)

@@ -34,6 +34,7 @@ from khabar.tasks.sources import Sources
 from khabar.tasks.folding import term_key
 from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import TermIndex, by_language
+from khabar.tasks.workers import in_workers
 
 COUNTRY_SCHEMA = {"article_id": pl.String, "country": pl.String, "mentions": pl.Int64}
 COUNTRY_TERM_SCHEMA = {"article_id": pl.String, "country": pl.String, "term": pl.String, "hits": pl.Int64}
@@ -126,6 +127,9 @@ class Gazetteer(SeedBacked):
         )
 
 
+COUNTRY_INPUT = ("article_id", "language", "source", "match_text")  # the columns `tag_countries` reads
+
+
 def tag_countries(articles: pl.DataFrame, gazetteer: Gazetteer, sources: Sources) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per article, each country its cleaned text refers to (`article_id`, `country`, `mentions`)
     and the names that made it (`article_id`, `country`, `term`, `hits`), counted in one pass."""
@@ -138,4 +142,4 @@ def tag_countries(articles: pl.DataFrame, gazetteer: Gazetteer, sources: Sources
     return pl.DataFrame(countries, schema=COUNTRY_SCHEMA, orient="row"), pl.DataFrame(terms, schema=COUNTRY_TERM_SCHEMA, orient="row")
 
 
-tag_countries_task = task(tag_countries, name="tag-countries", cache_policy=NO_CACHE)
+tag_countries_task = task(in_workers(tag_countries), name="tag-countries", cache_policy=NO_CACHE)

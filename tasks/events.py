@@ -30,6 +30,7 @@ from khabar.tasks.locatives import LOCATIVE_KINDS, Locatives
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import ARABIC_PROCLITICS, TermIndex
+from khabar.tasks.workers import in_workers
 
 EVENT_SCHEMA = {
     "event_id": pl.String, "article_id": pl.String, "kind": pl.String, "event_date": pl.Date,
@@ -254,6 +255,9 @@ def sentences_of(text: pl.Expr) -> pl.Expr:
     return marked.str.split("\x00")
 
 
+EVENT_INPUT = ("article_id", "text", "language", "published_date", "source")  # the columns `read_events` reads
+
+
 def read_events(articles: pl.DataFrame, reader: EventReader, sources: Sources) -> tuple[pl.DataFrame, pl.DataFrame]:
     """`events` and `event_actors` rows of a batch of cleaned articles."""
     homes = {source: sources.country_of(source) for source in articles["source"].unique().to_list()}
@@ -262,4 +266,4 @@ def read_events(articles: pl.DataFrame, reader: EventReader, sources: Sources) -
     return pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(actors, schema=ACTOR_SCHEMA)
 
 
-read_events_task = task(read_events, name="read-events", cache_policy=NO_CACHE)
+read_events_task = task(in_workers(read_events), name="read-events", cache_policy=NO_CACHE)

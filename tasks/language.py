@@ -15,6 +15,8 @@ from langdetect.detector_factory import init_factory
 from prefect import task
 from prefect.cache_policies import CacheKeyFnPolicy
 
+from khabar.tasks.workers import in_workers
+
 # langdetect is random unless seeded; this is its only global, set once so runs are repeatable.
 DetectorFactory.seed = 0
 # Its profiles load lazily into a module global, which races when batches run on threads; a run
@@ -200,6 +202,10 @@ def detect_language(articles: pl.DataFrame, config: LanguageConfig = LanguageCon
     return articles.with_columns(guesses(articles["raw_text"], config))
 
 
+# The columns `detect_language_batch` reads: a batch crosses to a worker process pickled.
+LANGUAGE_INPUT = ("article_id", "raw_text")
+
+
 def detect_language_batch(articles: pl.DataFrame, config: LanguageConfig = LanguageConfig()) -> pl.DataFrame:
     """`article_id`, `language`, `language_method`, `language_score` of a batch: small enough to keep as a checkpoint."""
     return detect_language(articles, config).select(*LANGUAGE_SCHEMA)
@@ -219,7 +225,7 @@ def batch_cache_key(context, parameters: dict) -> str:
 
 # The only checkpointed stage: the costliest per article, and its result is three short columns.
 detect_language_task = task(
-    detect_language_batch,
+    in_workers(detect_language_batch),
     name="detect-language",
     cache_policy=CacheKeyFnPolicy(cache_key_fn=batch_cache_key),
     persist_result=True,

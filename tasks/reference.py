@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,11 +64,27 @@ class SeedsDiffer(RuntimeError):
     """A worker's seed files are not the ones the flow loaded."""
 
 
-@functools.cache
+# A worker builds its reference on a thread of its own while it reads its first batches (`warm_up`).
+_LOADING = threading.Lock()
+
+
 def _loaded(seeds: str, fingerprint: str) -> ReferenceData:
+    with _LOADING:
+        return _built(seeds, fingerprint)
+
+
+@functools.cache
+def _built(seeds: str, fingerprint: str) -> ReferenceData:
     if seeds_fingerprint(Path(seeds)) != fingerprint:
         raise SeedsDiffer(f"the seed files in {seeds} on this worker are not the ones the flow loaded (edited during the run, or on one machine only)")
     return ReferenceData.load(Path(seeds))
+
+
+def warm_up(seeds: Path = SEEDS) -> None:
+    """Start building a worker's reference from `seeds` before a stage asks for it, on a thread:
+    the night's first stages (reading, language) need none of it. A failure shows when a stage
+    asks for it."""
+    threading.Thread(target=_loaded, args=(str(Path(seeds).resolve()), seeds_fingerprint(seeds)), daemon=True).start()
 
 
 def reference_part(seeds: str, fingerprint: str, name: str):

@@ -18,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.folding import term_key
 from khabar.tasks.terms import with_match_text
+from khabar.tasks.workers import in_workers
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,9 @@ def band_keys(signature: bytes, config: DedupeConfig) -> list[int]:
     ]
 
 
+SIGN_INPUT = ("article_id", "match_text")  # the columns `sign_articles` reads
+
+
 def sign_articles(articles: pl.DataFrame, config: DedupeConfig = DedupeConfig()) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(signatures, bands): a MinHash signature per article and its LSH band keys."""
     if articles.is_empty():
@@ -161,5 +165,4 @@ def sign_articles(articles: pl.DataFrame, config: DedupeConfig = DedupeConfig())
     )
 
 
-hash_contents_task = task(hash_contents, name="hash-contents", cache_policy=NO_CACHE)
-sign_articles_task = task(sign_articles, name="sign-minhash", cache_policy=NO_CACHE)
+sign_articles_task = task(in_workers(sign_articles), name="sign-minhash", cache_policy=NO_CACHE)

@@ -12,6 +12,7 @@ from prefect.cache_policies import NO_CACHE
 from khabar.tasks.folding import term_key
 from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import TermIndex, by_language
+from khabar.tasks.workers import in_workers
 
 TOPIC_SCHEMA = {"article_id": pl.String, "topic": pl.String, "mentions": pl.Float64, "score": pl.Float64, "is_main": pl.Boolean}
 TOPIC_TERM_SCHEMA = {"article_id": pl.String, "topic": pl.String, "term": pl.String, "hits": pl.Int64}
@@ -86,6 +87,9 @@ class Lexicon(SeedBacked):
         }
 
 
+TOPIC_INPUT = ("article_id", "language", "match_text")  # the columns `tag_topics` reads
+
+
 def tag_topics(articles: pl.DataFrame, lexicon: Lexicon, config: TopicConfig = TopicConfig()) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per article, each topic its cleaned text mentions (`article_id`, `topic`, `mentions`,
     `score`, `is_main`) and the terms that made it (`article_id`, `topic`, `term`, `hits`)."""
@@ -98,4 +102,4 @@ def tag_topics(articles: pl.DataFrame, lexicon: Lexicon, config: TopicConfig = T
     return pl.DataFrame(topics, schema=TOPIC_SCHEMA, orient="row"), pl.DataFrame(terms, schema=TOPIC_TERM_SCHEMA, orient="row")
 
 
-tag_topics_task = task(tag_topics, name="tag-topics", cache_policy=NO_CACHE)
+tag_topics_task = task(in_workers(tag_topics), name="tag-topics", cache_policy=NO_CACHE)

@@ -4,9 +4,12 @@ nights, or by a feed that grows a line at a time."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
+
+from khabar.flows.nightly import SAMPLE_LANDING
 
 FOLLOW = "ما را در تلگرام دنبال کنید @khabar_news"
 STORIES = [
@@ -37,6 +40,8 @@ def tables(warehouse: Path) -> dict:
         "topics": sorted(query(warehouse, "select * from article_topics")),
         "countries": sorted(query(warehouse, "select * from article_countries")),
         "chrome": sorted(query(warehouse, "select source_key, line, articles, is_chrome from chrome_lines")),
+        "events": sorted(query(warehouse, "select * from events")),
+        "actors": sorted(query(warehouse, "select * from event_actors")),
     }
 
 
@@ -50,6 +55,20 @@ def test_chunks_do_not_change_what_is_learned_as_chrome(tmp_path, khabar):
     assert result.returncode == 0, result.stderr[-2000:]
     assert tables(cut) == tables(whole)
     assert all(FOLLOW not in text for _, _, text, *_ in tables(cut)["articles"])
+
+
+def test_worker_processes_build_the_warehouse_the_flow_builds_alone(tmp_path, khabar):
+    landing = tmp_path / "landing"
+    site_pages(landing / "site-a", STORIES)
+    shutil.copytree(SAMPLE_LANDING, landing / "sample")  # Persian, Arabic, Urdu and English news
+    alone, workers = tmp_path / "alone.duckdb", tmp_path / "workers.duckdb"
+    assert khabar("run", "--landing", str(landing), "--warehouse", str(alone), "--processes", "0").returncode == 0
+    result = khabar("run", "--landing", str(landing), "--warehouse", str(workers), "--processes", "2", "--chunk-mb", "0.05")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "the per-document stages compute in 2 worker processes" in result.stderr
+    assert tables(workers) == tables(alone)
+    assert len(tables(workers)["events"]) >= 5
+    assert {language for (language,) in query(workers, "select distinct language from articles")} >= {"fa", "ar", "ur", "en"}
 
 
 def test_a_small_night_uses_what_earlier_nights_learned(tmp_path, khabar):
