@@ -184,7 +184,9 @@ def nightly_ingest(
             processes = (os.cpu_count() or 1) if files["size_bytes"].sum() > WORKER_NIGHT_BYTES else 0
         logger.info("%d files, %.1f MB: the per-document stages compute in %s", files.height, files["size_bytes"].sum() / 1e6, f"{processes} worker processes" if processes else "this process")
         with worker_processes(processes, warm_up, SEEDS):
-            chunks, reference = file_chunks(files, chunk_bytes), ReferenceData.load(SEEDS)
+            # Stages that compute in worker processes need the reference here only by name (it is 90 MB).
+            reference = ReferenceData.named(SEEDS) if processes else ReferenceData.load(SEEDS)
+            chunks = file_chunks(files, chunk_bytes)
             files = read_and_transform(chunks, warehouse, staging, reference, Batching.for_processes(processes), stages)  # less the files left for the next run
 
         # Deduplicate the whole night, against earlier nights' band keys

@@ -15,8 +15,6 @@ from langdetect.detector_factory import init_factory
 from prefect import task
 from prefect.cache_policies import CacheKeyFnPolicy
 
-from khabar.tasks.workers import in_workers
-
 # langdetect is random unless seeded; this is its only global, set once so runs are repeatable.
 DetectorFactory.seed = 0
 # Its profiles load lazily into a module global, which races when batches run on threads; a run
@@ -202,7 +200,7 @@ def detect_language(articles: pl.DataFrame, config: LanguageConfig = LanguageCon
     return articles.with_columns(guesses(articles["raw_text"], config))
 
 
-# The columns `detect_language_batch` reads: a batch crosses to a worker process pickled.
+# The columns `detect_language_batch` reads: with Prefect's process or Dask runner a batch crosses pickled.
 LANGUAGE_INPUT = ("article_id", "raw_text")
 
 
@@ -224,8 +222,10 @@ def batch_cache_key(context, parameters: dict) -> str:
 
 
 # The only checkpointed stage: the costliest per article, and its result is three short columns.
+# It stays in the flow's process: langdetect's profiles take 65 MB in each process that loads
+# them, and the stage is a tenth of a night's compute (see `khabar.tasks.workers`).
 detect_language_task = task(
-    in_workers(detect_language_batch),
+    detect_language_batch,
     name="detect-language",
     cache_policy=CacheKeyFnPolicy(cache_key_fn=batch_cache_key),
     persist_result=True,

@@ -54,10 +54,38 @@ class ReferenceData:
             EventReader.from_seeds(seeds, gazetteer, months), pl.read_csv(seeds / "chrome_phrases.csv"),
         )
         fingerprint = seeds_fingerprint(seeds)
-        for name in ("months", "sources", "lexicon", "gazetteer", "events"):
+        for name in SEED_PARTS:
             # the instance's own attribute, read by its class's __reduce_ex__ (see SeedBacked)
             object.__setattr__(getattr(reference, name), "seeds_part", (str(seeds), fingerprint, name))
         return reference
+
+    @classmethod
+    def named(cls, seeds: Path = SEEDS) -> ReferenceData:
+        """The reference by name, not built: for a flow whose stages compute in worker processes,
+        which build their own. Each part is built here only if a stage computes here after all."""
+        seeds = Path(seeds).resolve()
+        fingerprint = seeds_fingerprint(seeds)
+        parts = (SeedPart(str(seeds), fingerprint, name) for name in SEED_PARTS)
+        return cls(*parts, pl.read_csv(seeds / "chrome_phrases.csv"))
+
+
+SEED_PARTS = ("months", "sources", "lexicon", "gazetteer", "events")
+
+
+class SeedPart:
+    """A part of the reference named by its seeds folder, its digest and its name (the lexicon, ...),
+    not built: it pickles as that name, and is built on first use in any process."""
+
+    def __init__(self, seeds: str, fingerprint: str, name: str):
+        self.seeds_part = (seeds, fingerprint, name)
+
+    def __reduce__(self):
+        return reference_part, self.seeds_part
+
+    def __getattr__(self, attribute: str):
+        if attribute.startswith("__"):  # a probe of what the object is builds nothing
+            raise AttributeError(attribute)
+        return getattr(reference_part(*self.seeds_part), attribute)
 
 
 class SeedsDiffer(RuntimeError):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import threading
 import zlib
 from dataclasses import dataclass
 
@@ -103,19 +102,17 @@ def shingle_sets(match_texts: pl.Series, size: int) -> tuple[np.ndarray, np.ndar
     return (keys & MASK_32).astype(np.uint32), np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=texts)
 
 
-# Batches are signed on several threads at once, and two threads importing SciPy together can
-# see it half initialised ("'module' object does not support item assignment").
-_IMPORT_LOCK = threading.Lock()
-
-
 @functools.cache
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's permutations for these settings: the signatures stay theirs, comparable with
-    every earlier night's."""
-    with _IMPORT_LOCK:
-        from datasketch import MinHash  # half a second of imports (SciPy) that a quiet night skips
-
-        return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    """datasketch's permutations for these settings (its "affine32" scheme: odd multipliers and
+    offsets, drawn in this order from NumPy's generator with the seed), so the signatures stay
+    theirs, comparable with every earlier night's. Drawn here rather than taken from a `MinHash`:
+    importing datasketch imports SciPy, 54 MB in every process that signs (tests/tasks/test_dedupe.py
+    checks them against datasketch's own)."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 def minhash_signatures(hashes: np.ndarray, counts: np.ndarray, config: DedupeConfig) -> np.ndarray:

@@ -51,3 +51,14 @@ def test_a_worker_with_other_seed_files_refuses_to_tag(tmp_path):
         lexicon.write("health,fa,واکسن,1,true\n")
     with pytest.raises(SeedsDiffer, match="not the ones the flow loaded"):
         pickle.loads(sent)
+
+
+def test_a_named_reference_crosses_by_name_and_is_built_where_it_is_used():
+    named = ReferenceData.named(SEEDS)
+    payload = pickle.dumps(named.gazetteer)
+    assert len(payload) < 10_000
+    # unpickled (as in a worker) or used where it was named, it tags as the loaded one does
+    loaded = ReferenceData.load(SEEDS)
+    expected = tag_countries(ARTICLE, loaded.gazetteer, loaded.sources)[0]
+    assert tag_countries(ARTICLE, pickle.loads(payload), pickle.loads(pickle.dumps(named.sources)))[0].equals(expected)
+    assert tag_countries(ARTICLE, named.gazetteer, named.sources)[0].equals(expected)
