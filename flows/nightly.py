@@ -182,7 +182,8 @@ def nightly_ingest(
         staging = fresh_staging(warehouse, run_id)
         if processes is None:
             processes = (os.cpu_count() or 1) if files["size_bytes"].sum() > WORKER_NIGHT_BYTES else 0
-        logger.info("%d files, %.1f MB: the per-document stages compute in %s", files.height, files["size_bytes"].sum() / 1e6, f"{processes} worker processes" if processes else "this process")
+        megabytes, where = files["size_bytes"].sum() / 1e6, f"{processes} worker processes" if processes else "this process"
+        logger.info("%d files, %.1f MB: the per-document stages compute in %s", files.height, megabytes, where)
         with worker_processes(processes, warm_up, SEEDS):
             # Stages that compute in worker processes need the reference here only by name (it is 90 MB).
             reference = ReferenceData.named(SEEDS) if processes else ReferenceData.load(SEEDS)

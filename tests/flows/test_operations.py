@@ -65,7 +65,8 @@ def test_scheduled_deployment_runs_on_a_worker(prefect_server, tmp_path):
     started = time.monotonic()
     prefect("work-pool", "create", "khabar-local", "--type", "process", "--overwrite")
     prefect("--no-prompt", "deploy", "--all")
-    prefect("deployment", "run", "nightly_ingest/nightly")
+    # With worker processes, small as the sample is: the flow run is itself Prefect's child process.
+    prefect("deployment", "run", "nightly_ingest/nightly", "--param", "processes=2")
     prefect("worker", "start", "--pool", "khabar-local", "--run-once", timeout=240)
     runs = api(prefect_server, "/flow_runs/filter", {"flow_runs": {"deployment_id": {"is_null_": False}}, "sort": "EXPECTED_START_TIME_DESC"})
     ran = [run for run in runs if run["state_type"] not in ("SCHEDULED",)]
@@ -73,6 +74,8 @@ def test_scheduled_deployment_runs_on_a_worker(prefect_server, tmp_path):
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("select count(*) from articles").fetchall()[0][0] == 46
         assert con.execute("select count(*) from rejected_inputs").fetchall()[0][0] == 1
+    logs = api(prefect_server, "/logs/filter", {"logs": {"flow_run_id": {"any_": [ran[0]["id"]]}}, "limit": 200})
+    assert any("the per-document stages compute in 2 worker processes" in line["message"] for line in logs)
     artifacts = api(prefect_server, "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [ran[0]["id"]]}}})
     report = next(a for a in artifacts if a["key"] == "khabar-run-report")
     # The sample feed carries the corpus's own syndicated pairs (Al Arabiya and Sky News) and one copy.
