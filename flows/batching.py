@@ -23,9 +23,10 @@ class Batching:
 
     @classmethod
     def for_processes(cls, processes: int) -> Batching:
-        # Worker processes: one task run a stage and chunk, which `in_workers` cuts across them;
-        # a task run costs the flow and the Prefect server about 0.1 s. Otherwise batches are
-        # what the task runner spreads over its threads, processes or Dask workers.
+        # Worker processes: one task run a stage and chunk, which `in_workers` cuts across them
+        # (each task run costs the flow and the Prefect server a few hundredths of a second).
+        # Otherwise batches are what the task runner spreads over its threads, processes or
+        # Dask workers.
         return cls(files=1 << 30, articles=1 << 30) if processes else cls(files=50, articles=1000)
 
 

@@ -110,8 +110,7 @@ def _built(seeds: str, fingerprint: str) -> ReferenceData:
 
 def warm_up(seeds: Path = SEEDS) -> None:
     """Start building a worker's reference from `seeds` before a stage asks for it, on a thread:
-    the night's first stages (reading, language) need none of it. A failure shows when a stage
-    asks for it."""
+    the night's first stage (reading) needs none of it. A failure shows when a stage asks for it."""
     threading.Thread(target=_loaded, args=(str(Path(seeds).resolve()), seeds_fingerprint(seeds)), daemon=True).start()
 
 
