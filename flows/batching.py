@@ -81,11 +81,6 @@ def forget_task_results() -> None:
     gc.collect()
 
 
-def concat(frames: list[pl.DataFrame], schema: dict | None = None) -> pl.DataFrame:
-    frames = [frame for frame in frames if frame.height] or frames
-    return pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=schema or {})
-
-
 class Stages:
     """Wall time and row counts of each stage, summed over chunks, for the run summary."""
 

@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from khabar.flows.batching import Batching, Stages, batches, concat, file_chunks, forget_task_results, run_batches
+from khabar.flows.batching import Batching, Stages, batches, file_chunks, forget_task_results, run_batches
 from khabar.flows.models import build_models
 from khabar.tasks.chrome import Chrome, learn_chrome_task, short_lines_task
 from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
@@ -34,7 +34,7 @@ from khabar.tasks.load import (
 )
 from khabar.tasks.reference import SEEDS, ReferenceData, warm_up
 from khabar.tasks.report import night_counts, publish_report_task, run_record, summarize_run
-from khabar.tasks.stage import REJECTED_SCHEMA
+from khabar.tasks.stage import REJECTED_SCHEMA, concat
 from khabar.tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk, write_night
 from khabar.tasks.topics import TOPIC_INPUT, TOPIC_SCHEMA, TOPIC_TERM_SCHEMA, tag_topics_task
 from khabar.tasks.workers import worker_processes
@@ -180,10 +180,11 @@ def nightly_ingest(
             logger.info("nothing new in %s: the warehouse is unchanged", landing)
             return summarize_run(files_seen, files, stages=stages.as_list(), seconds=time.monotonic() - started).as_dict()
         staging = fresh_staging(warehouse, run_id)
+        night_bytes = files["size_bytes"].sum()
         if processes is None:
-            processes = (os.cpu_count() or 1) if files["size_bytes"].sum() > WORKER_NIGHT_BYTES else 0
-        megabytes, where = files["size_bytes"].sum() / 1e6, f"{processes} worker processes" if processes else "this process"
-        logger.info("%d files, %.1f MB: the per-document stages compute in %s", files.height, megabytes, where)
+            processes = (os.cpu_count() or 1) if night_bytes > WORKER_NIGHT_BYTES else 0
+        where = f"{processes} worker processes" if processes else "this process"
+        logger.info("%d files, %.1f MB: the per-document stages compute in %s", files.height, night_bytes / 1e6, where)
         with worker_processes(processes, warm_up, SEEDS):
             # Stages that compute in worker processes need the reference here only by name (it is 90 MB).
             reference = ReferenceData.named(SEEDS) if processes else ReferenceData.load(SEEDS)

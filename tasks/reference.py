@@ -23,6 +23,7 @@ from khabar.tasks.discover import file_hash
 from khabar.tasks.events import EventReader
 from khabar.tasks.load import SQL_DIR
 from khabar.tasks.sources import Sources
+from khabar.tasks.stage import SeedBacked
 from khabar.tasks.topics import Lexicon
 
 SEEDS = SQL_DIR / "seeds"
@@ -72,15 +73,12 @@ class ReferenceData:
 SEED_PARTS = ("months", "sources", "lexicon", "gazetteer", "events")
 
 
-class SeedPart:
+class SeedPart(SeedBacked):
     """A part of the reference named by its seeds folder, its digest and its name (the lexicon, ...),
-    not built: it pickles as that name, and is built on first use in any process."""
+    not built: it pickles as that name, as a built part does, and is built on first use in any process."""
 
     def __init__(self, seeds: str, fingerprint: str, name: str):
         self.seeds_part = (seeds, fingerprint, name)
-
-    def __reduce__(self):
-        return reference_part, self.seeds_part
 
     def __getattr__(self, attribute: str):
         if attribute.startswith("__"):  # a probe of what the object is builds nothing

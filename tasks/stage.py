@@ -19,6 +19,12 @@ def rejection(input_file: str, input_line: int | None, kind: str, reason: str) -
     return {"input_file": input_file, "input_line": input_line, "reason_kind": kind, "reason": reason}
 
 
+def concat(frames: list[pl.DataFrame], schema: dict | None = None) -> pl.DataFrame:
+    """Frames one after the other; empty ones (whose columns may be typed Null) do not count."""
+    frames = [frame for frame in frames if frame.height] or frames
+    return pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=schema or {})
+
+
 @dataclass(frozen=True)
 class Split:
     """Rows a stage keeps and rows it refuses, each refusal with a sentence a person can act on."""

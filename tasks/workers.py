@@ -23,6 +23,8 @@ from dataclasses import fields, is_dataclass
 
 import polars as pl
 
+from khabar.tasks.stage import concat
+
 _pool: ProcessPoolExecutor | None = None
 # Parts a frame is cut into for each worker: more than one, so that a slow part leaves the others
 # something to do, and small, for what a worker holds while it computes one (a part of 1,250
@@ -94,8 +96,7 @@ def combined(results: list):
     """The results of a stage's parts as one: frames concatenated in order, tuple by tuple, field by field."""
     first = results[0]
     if isinstance(first, pl.DataFrame):
-        frames = [frame for frame in results if frame.height] or results[:1]
-        return pl.concat(frames, how="vertical")
+        return concat(results)
     if is_dataclass(first):
         return type(first)(**{field.name: combined([getattr(result, field.name) for result in results]) for field in fields(first)})
     if isinstance(first, tuple):
