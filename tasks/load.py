@@ -26,7 +26,7 @@ from khabar.tasks.signing import DedupeConfig
 from khabar.tasks.staging import NIGHT_OUTPUTS, OUTPUTS, staged_chunks
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String}
+INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64}
 # DuckDB would otherwise buffer up to 80% of RAM; past this it spills to a temporary folder. At
 # 256 MB the load of 100,000 articles takes as long as at 512 MB, with 240 MB less at its peak.
 LOAD_MEMORY_LIMIT = "256MB"
@@ -99,13 +99,15 @@ def check_dedupe_settings(con: duckdb.DuckDBPyConnection, config: DedupeConfig) 
 
 
 def read_ingested_files(warehouse: Path) -> pl.DataFrame:
-    """(`input_file`, `file_hash`) of every landing file the published warehouse has read."""
+    """(`input_file`, `file_hash`, `size_bytes`, `modified_ns`) of every landing file the published warehouse has read."""
     if not warehouse.exists():
         return pl.DataFrame(schema=INGESTED_SCHEMA)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         if not _has_table(con, "ingested_files"):
             return pl.DataFrame(schema=INGESTED_SCHEMA)
-        return con.sql("select input_file, file_hash from ingested_files").pl().cast(INGESTED_SCHEMA)
+        stored = con.sql("select * from ingested_files").pl()
+    # A warehouse from before `modified_ns` was recorded has no such column until its next load.
+    return stored.select(pl.col(name) if name in stored.columns else pl.lit(None).alias(name) for name in INGESTED_SCHEMA).cast(INGESTED_SCHEMA)
 
 
 def read_earlier_candidates(warehouse: Path, content_hashes: pl.Series, bands: pl.DataFrame) -> pl.DataFrame:

@@ -44,7 +44,7 @@ with
 per_file_articles as (select input_file, count(*) as articles from staged_articles group by 1),
 per_file_rejected as (select input_file, count(*) as rejected from staged_rejected group by 1)
 select
-    staged_files.input_file, staged_files.file_hash, staged_files.size_bytes,
+    staged_files.input_file, staged_files.file_hash, staged_files.size_bytes, staged_files.modified_ns,
     coalesce(per_file_articles.articles, 0) as articles,
     coalesce(per_file_rejected.rejected, 0) as rejected,
     run_info.ingested_at, run_info.run_id

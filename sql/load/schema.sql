@@ -110,6 +110,9 @@ create table if not exists ingested_files (
     ingested_at timestamp not null,
     run_id varchar not null
 );
+-- When the file was last modified (ns since the epoch), as read before hashing it: a file with its
+-- name, size and time unchanged is not read again. NULL for files loaded before it was recorded.
+alter table ingested_files add column if not exists modified_ns bigint;
 
 -- One row per run that loaded something; `khabar status` reads it.
 create table if not exists pipeline_runs (

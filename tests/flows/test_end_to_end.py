@@ -116,6 +116,15 @@ def test_rejection_reasons_name_the_problem(first_run):
     assert "no letters" in reasons[("feed.jsonl", 7)]
 
 
+def test_each_file_read_is_remembered_by_its_size_and_modification_time(first_run, landing):
+    warehouse, _ = first_run
+    stored = query(warehouse, "select input_file, size_bytes, modified_ns from ingested_files where modified_ns is not null")
+    assert len(stored) >= 5
+    for input_file, size, modified_ns in stored:
+        stat = (landing / input_file).stat()
+        assert (stat.st_size, stat.st_mtime_ns) == (size, modified_ns), input_file
+
+
 def test_legacy_encodings_decode_to_the_same_article(first_run):
     warehouse, _ = first_run
     rows = dict(query(warehouse, "select input_file, cluster_id from articles"))

@@ -5,10 +5,12 @@ from pathlib import Path
 import polars as pl
 
 from khabar.tasks.discover import discover_files
+from khabar.tasks.load import INGESTED_SCHEMA
 
 
-def ingested(*rows: tuple[str, str]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema={"input_file": pl.String, "file_hash": pl.String}, orient="row")
+def ingested(*rows: tuple) -> pl.DataFrame:
+    """Rows of (input_file, file_hash), or (input_file, file_hash, size_bytes, modified_ns)."""
+    return pl.DataFrame([(*row, None, None)[:4] for row in rows], schema=INGESTED_SCHEMA, orient="row")
 
 
 def digest(text: str) -> str:
@@ -36,3 +38,22 @@ def test_links_out_of_the_landing_folder_and_undecodable_names_are_refused_unrea
     Path(os.fsdecode(os.fsencode(landing) + b"/name-\xff.txt")).write_text("متن", encoding="utf-8")
     rows = discover_files(landing, ingested()).select("input_file", "status", "size_bytes").rows()
     assert sorted(rows) == [("link.txt", "outside", 0), ("name-\\xff.txt", "bad_name", 0)]
+
+
+def test_a_file_with_the_name_size_and_time_loaded_is_not_read_again(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "دیدار وزیران خارجه ایران و پاکستان در اسلام‌آباد"}\n', encoding="utf-8")
+    stat = path.stat()
+    # The recorded digest is of other bytes: only a file that was read again would be found changed.
+    assert discover_files(tmp_path, ingested(("feed.jsonl", digest("نسخه قدیمی"), stat.st_size, stat.st_mtime_ns))).is_empty()
+
+
+def test_a_file_rewritten_at_the_same_size_is_read_again_by_its_new_time(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "دیدار وزیران کشور ایران و پاکستان"}\n', encoding="utf-8")
+    loaded = path.stat()
+    path.write_text('{"text": "دیدار وزیران دفاع ایران و پاکستان"}\n', encoding="utf-8")  # same length in bytes
+    os.utime(path, ns=(loaded.st_atime_ns, loaded.st_mtime_ns - 1_000_000_000))
+    old = digest('{"text": "دیدار وزیران کشور ایران و پاکستان"}\n')
+    files = discover_files(tmp_path, ingested(("feed.jsonl", old, loaded.st_size, loaded.st_mtime_ns)))
+    assert files.select("input_file", "status", "modified_ns").rows() == [("feed.jsonl", "changed", loaded.st_mtime_ns - 1_000_000_000)]
