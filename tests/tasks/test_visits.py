@@ -78,3 +78,23 @@ def test_an_uzbek_place_is_read_from_its_locative_ending():
     (event,) = events_of(text, "uz", dt.date(2023, 3, 1))
     assert (event["kind"], event["place_country"]) == ("meeting", "UZ")
     assert {person for _, person, _ in event["sides"]} == {"shavkat_mirziyoyev", "shehbaz_sharif"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "visitor", "went_to"),
+    [
+        # "Araghchi, after his consultations in Pakistan, told reporters": he was there; whom he met is not said
+        ("سید عباس عراقچی، وزیر امور خارجه ایران پس از رایزنی‌های خود در پاکستان در جمع خبرنگاران گفت: ملاقات‌های بسیار خوبی انجام شد.", "fa", "IR", "PK"),
+        ("وزیر امور خارجه ایران در پایان مذاکرات خود در اسلام‌آباد گفت که دو کشور به توافقات خوبی رسیدند.", "fa", "IR", "PK"),
+        ("Iranian Foreign Minister Abbas Araghchi said after his talks in Islamabad that the two sides agreed to work together.", "en", "IR", "PK"),
+    ],
+)
+def test_an_officials_own_talks_in_another_country_are_a_visit_there(text, language, visitor, went_to):
+    (event,) = events_of(text, language)
+    assert (event["kind"], event["place_country"]) == ("visit", went_to)
+    assert {country for country, _, _ in event["sides"]} == {visitor}
+
+
+def test_talks_about_a_country_held_elsewhere_are_no_visit_to_it():
+    # "Iran's foreign minister, in talks on Afghanistan, said": no "his own talks in", no visit
+    assert events_of("وزیر امور خارجه ایران در مذاکرات درباره صلح در افغانستان گفت که ایران از گفتگوی بین‌الافغانی حمایت می‌کند.", "fa") == []
