@@ -23,7 +23,6 @@ from pathlib import Path
 
 import duckdb
 
-from khabar.bench.corpus import PROJECT_DIR
 from khabar.bench.events import SEEDS, print_errors, ratio
 from khabar.bench.facts import run_khabar
 

@@ -15,28 +15,39 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from khabar.flows.batching import Batching, Stages, batches, file_chunks, forget_task_results, run_batches
 from khabar.flows.models import build_models
-from khabar.tasks.chrome import Chrome, learn_chrome_task, short_lines_task
-from khabar.tasks.clean import ARTICLE_SCHEMA, clean_articles_task
-from khabar.tasks.countries import COUNTRY_INPUT, COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA, tag_countries_task
-from khabar.tasks.dedupe import assign_clusters_task
-from khabar.tasks.signing import BAND_SCHEMA, SIGN_INPUT, SIGNATURE_SCHEMA, sign_articles_task
-from khabar.tasks.discover import count_files, discover_files_task
-from khabar.tasks.events import ACTOR_SCHEMA, EVENT_INPUT, EVENT_SCHEMA, read_events_task
-from khabar.tasks.extract import READ_LATER, read_inputs_task
-from khabar.tasks.language import LANGUAGE_INPUT, LANGUAGE_SCHEMA, detect_language_task
-from khabar.tasks.load import (
+from khabar.flows.stage_tasks import (
+    assign_clusters_task,
+    clean_articles_task,
+    detect_language_task,
+    discover_files_task,
+    learn_chrome_task,
     load_warehouse_task,
+    publish_report_task,
     publish_warehouse_task,
     read_earlier_candidates_task,
     read_earlier_chrome_task,
+    read_events_task,
     read_ingested_files_task,
-    warehouse_lock,
+    read_inputs_task,
+    short_lines_task,
+    sign_articles_task,
+    tag_countries_task,
+    tag_topics_task,
 )
+from khabar.tasks.chrome import Chrome
+from khabar.tasks.clean import ARTICLE_SCHEMA
+from khabar.tasks.countries import COUNTRY_INPUT, COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA
+from khabar.tasks.discover import count_files
+from khabar.tasks.events import ACTOR_SCHEMA, EVENT_INPUT, EVENT_SCHEMA
+from khabar.tasks.extract import READ_LATER
+from khabar.tasks.language import LANGUAGE_INPUT, LANGUAGE_SCHEMA
+from khabar.tasks.load import warehouse_lock
 from khabar.tasks.reference import SEEDS, ReferenceData, warm_up
-from khabar.tasks.report import night_counts, publish_report_task, run_record, summarize_run
+from khabar.tasks.report import night_counts, run_record, summarize_run
+from khabar.tasks.signing import BAND_SCHEMA, SIGN_INPUT, SIGNATURE_SCHEMA
 from khabar.tasks.stage import REJECTED_SCHEMA, concat
 from khabar.tasks.staging import fresh_staging, remove_staging, scan_staged, write_chunk, write_night
-from khabar.tasks.topics import TOPIC_INPUT, TOPIC_SCHEMA, TOPIC_TERM_SCHEMA, tag_topics_task
+from khabar.tasks.topics import TOPIC_INPUT, TOPIC_SCHEMA, TOPIC_TERM_SCHEMA
 from khabar.tasks.workers import worker_processes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent

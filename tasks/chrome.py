@@ -9,8 +9,6 @@ from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 import polars as pl
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.folding import fold, fold_letters
 
@@ -240,7 +238,3 @@ def learn_chrome(
         )
     )
     return decided.select(*CHROME_LINES_SCHEMA).sort("source_key", "line").cast(CHROME_LINES_SCHEMA), sources.cast(SOURCE_ARTICLES_SCHEMA)
-
-
-short_lines_task = task(short_lines, name="list-short-lines", cache_policy=NO_CACHE)
-learn_chrome_task = task(learn_chrome, name="learn-chrome", cache_policy=NO_CACHE)

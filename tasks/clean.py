@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 
 import polars as pl
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.chrome import LETTER, SENTENCE_END, Chrome, source_key, strip_chrome
 from khabar.tasks.dates import FoundDate, MonthNames, parse_published
@@ -19,7 +17,6 @@ from khabar.tasks.signing import hash_contents
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
 from khabar.tasks.teasers import drop_teasers, drop_trailing_headlines
-from khabar.tasks.workers import in_workers
 
 
 @dataclass(frozen=True)
@@ -207,6 +204,3 @@ def clean_articles(articles: pl.DataFrame, chrome: Chrome, months: MonthNames, s
         for r in result.filter(empty).select("input_file", "input_line").iter_rows(named=True)
     ]
     return Split(hash_contents(result.filter(~empty)), pl.DataFrame(rejected, schema=REJECTED_SCHEMA))
-
-
-clean_articles_task = task(in_workers(clean_articles), name="clean", cache_policy=NO_CACHE)

@@ -27,14 +27,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.sources import Sources
 from khabar.tasks.folding import term_key
 from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import TermIndex, by_language
-from khabar.tasks.workers import in_workers
 
 COUNTRY_SCHEMA = {"article_id": pl.String, "country": pl.String, "mentions": pl.Int64}
 COUNTRY_TERM_SCHEMA = {"article_id": pl.String, "country": pl.String, "term": pl.String, "hits": pl.Int64}
@@ -140,6 +137,3 @@ def tag_countries(articles: pl.DataFrame, gazetteer: Gazetteer, sources: Sources
                 countries.append((article_id, country, sum(names.values())))
                 terms.extend((article_id, country, name, hits) for name, hits in names.items())
     return pl.DataFrame(countries, schema=COUNTRY_SCHEMA, orient="row"), pl.DataFrame(terms, schema=COUNTRY_TERM_SCHEMA, orient="row")
-
-
-tag_countries_task = task(in_workers(tag_countries), name="tag-countries", cache_policy=NO_CACHE)

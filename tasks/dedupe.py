@@ -12,8 +12,6 @@ from dataclasses import asdict
 
 import numpy as np
 import polars as pl
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.signing import SIGNATURE_SCHEMA, DedupeConfig, band_keys
 
@@ -159,6 +157,3 @@ def _buckets(keys: np.ndarray, max_bucket: int) -> np.ndarray:
 
 def config_row(config: DedupeConfig) -> pl.DataFrame:
     return pl.DataFrame([asdict(config)])
-
-
-assign_clusters_task = task(assign_clusters, name="deduplicate", cache_policy=NO_CACHE)

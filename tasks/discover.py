@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 
 import polars as pl
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 FILES_SCHEMA = {
     "input_file": pl.String,  # path relative to the landing folder, with forward slashes
@@ -115,8 +113,3 @@ def discover_files(landing: Path, ingested: pl.DataFrame, settle_seconds: float 
 
 def count_files(landing: Path) -> int:
     return sum(1 for p in landing.rglob("*") if p.is_file() and not is_unfinished(p.relative_to(landing)))
-
-
-discover_files_task = task(
-    discover_files, name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10]
-)

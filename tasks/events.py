@@ -19,8 +19,6 @@ import hashlib
 from pathlib import Path
 
 import polars as pl
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.actors import Actor, Officials
 from khabar.tasks.countries import Gazetteer
@@ -30,7 +28,6 @@ from khabar.tasks.locatives import LOCATIVE_KINDS, Locatives
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import ARABIC_PROCLITICS, TermIndex
-from khabar.tasks.workers import in_workers
 
 EVENT_SCHEMA = {
     "event_id": pl.String, "article_id": pl.String, "kind": pl.String, "event_date": pl.Date,
@@ -264,6 +261,3 @@ def read_events(articles: pl.DataFrame, reader: EventReader, sources: Sources) -
     frame = articles.select("article_id", "text", "language", "published_date", home=pl.col("source").replace_strict(homes, default=None, return_dtype=pl.String))
     events, actors = reader.read(frame)
     return pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(actors, schema=ACTOR_SCHEMA)
-
-
-read_events_task = task(in_workers(read_events), name="read-events", cache_policy=NO_CACHE)

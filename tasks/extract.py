@@ -12,11 +12,8 @@ from pathlib import Path
 
 import polars as pl
 from charset_normalizer import from_bytes
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.stage import REJECTED_SCHEMA, Split, rejection
-from khabar.tasks.workers import in_workers
 
 
 @dataclass(frozen=True)
@@ -266,6 +263,3 @@ def read_inputs(files: pl.DataFrame, config: ExtractConfig = ExtractConfig()) ->
         articles.extend(kept)
         rejected.extend(refused)
     return Split(pl.DataFrame(articles, schema=RAW_SCHEMA), pl.DataFrame(rejected, schema=REJECTED_SCHEMA))
-
-
-read_inputs_task = task(in_workers(read_inputs), name="read-and-decode", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])

@@ -6,14 +6,11 @@ import hashlib
 import re
 import threading
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 
 import polars as pl
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 from langdetect.detector_factory import init_factory
-from prefect import task
-from prefect.cache_policies import CacheKeyFnPolicy
 
 # langdetect is random unless seeded; this is its only global, set once so runs are repeatable.
 DetectorFactory.seed = 0
@@ -219,15 +216,3 @@ def batch_cache_key(context, parameters: dict) -> str:
     for article_id in parameters["articles"]["article_id"].to_list():
         digest.update(article_id.encode())
     return f"detect-language-{digest.hexdigest()}"
-
-
-# The only checkpointed stage: the costliest per article, and its result is three short columns.
-# It stays in the flow's process: langdetect's profiles take 65 MB in each process that loads
-# them, and the stage is a tenth of a night's compute (see `khabar.tasks.workers`).
-detect_language_task = task(
-    detect_language_batch,
-    name="detect-language",
-    cache_policy=CacheKeyFnPolicy(cache_key_fn=batch_cache_key),
-    persist_result=True,
-    cache_expiration=timedelta(days=7),
-)

@@ -17,15 +17,14 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-from prefect import get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect import get_run_logger
 
 from khabar.tasks.chrome import CHROME_HISTORY_SCHEMA, SOURCE_ARTICLES_SCHEMA
 from khabar.tasks.dedupe import EARLIER_SCHEMA, config_row
 from khabar.tasks.signing import DedupeConfig
+from khabar.tasks.stage import SQL_DIR
 from khabar.tasks.staging import NIGHT_OUTPUTS, OUTPUTS, staged_chunks
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64}
 # DuckDB would otherwise buffer up to 80% of RAM; past this it spills to a temporary folder. At
 # 256 MB the load of 100,000 articles takes as long as at 512 MB, with 240 MB less at its peak.
@@ -218,10 +217,3 @@ def publish_warehouse(working: Path, warehouse: Path, run_summary: pl.DataFrame)
         held = con.execute("select count(*) from articles").fetchone()[0]
     os.replace(working, warehouse)
     return held
-
-
-read_earlier_chrome_task = task(read_earlier_chrome, name="read-earlier-chrome", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
-read_ingested_files_task = task(read_ingested_files, name="read-ingested-files", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
-read_earlier_candidates_task = task(read_earlier_candidates, name="read-earlier-candidates", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
-load_warehouse_task = task(load_warehouse, name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[5, 15])
-publish_warehouse_task = task(publish_warehouse, name="publish", cache_policy=NO_CACHE)

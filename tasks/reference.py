@@ -21,9 +21,8 @@ from khabar.tasks.countries import Gazetteer
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.discover import file_hash
 from khabar.tasks.events import EventReader
-from khabar.tasks.load import SQL_DIR
 from khabar.tasks.sources import Sources
-from khabar.tasks.stage import SeedBacked
+from khabar.tasks.stage import SQL_DIR, SeedBacked
 from khabar.tasks.topics import Lexicon
 
 SEEDS = SQL_DIR / "seeds"

@@ -8,9 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import polars as pl
-from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.stage import StageCount
 from khabar.tasks.staging import scan_staged
@@ -150,6 +148,3 @@ def publish_report(summary: RunSummary) -> None:
         description=f"{summary.articles_accepted} articles accepted, {summary.inputs_rejected} inputs rejected",
     )
     create_markdown_artifact(key="khabar-run-report", markdown=render_markdown(summary), description="Counts per language, topic and rejection reason")
-
-
-publish_report_task = task(publish_report, name="report", cache_policy=NO_CACHE)

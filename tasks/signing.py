@@ -12,12 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.folding import term_key
 from khabar.tasks.terms import with_match_text
-from khabar.tasks.workers import in_workers
 
 
 @dataclass(frozen=True)
@@ -160,6 +157,3 @@ def sign_articles(articles: pl.DataFrame, config: DedupeConfig = DedupeConfig())
         pl.DataFrame({"article_id": ids, "signature": signatures, "shingles": counts}, schema=SIGNATURE_SCHEMA),
         pl.DataFrame(bands, schema=BAND_SCHEMA, orient="row"),
     )
-
-
-sign_articles_task = task(in_workers(sign_articles), name="sign-minhash", cache_policy=NO_CACHE)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
+
+# The SQL models, load scripts and seeds, installed as package data beside the stage modules.
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 # The shape of a rejection before it reaches the `rejected_inputs` table.
 REJECTED_SCHEMA = {"input_file": pl.String, "input_line": pl.Int64, "reason_kind": pl.String, "reason": pl.String}

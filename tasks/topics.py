@@ -6,13 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from khabar.tasks.folding import term_key
 from khabar.tasks.stage import SeedBacked
 from khabar.tasks.terms import TermIndex, by_language
-from khabar.tasks.workers import in_workers
 
 TOPIC_SCHEMA = {"article_id": pl.String, "topic": pl.String, "mentions": pl.Float64, "score": pl.Float64, "is_main": pl.Boolean}
 TOPIC_TERM_SCHEMA = {"article_id": pl.String, "topic": pl.String, "term": pl.String, "hits": pl.Int64}
@@ -100,6 +97,3 @@ def tag_topics(articles: pl.DataFrame, lexicon: Lexicon, config: TopicConfig = T
                 topics.append((article_id, topic, found.mentions, found.score, found.is_main))
                 terms.extend((article_id, topic, term, count) for term, count in found.terms.items())
     return pl.DataFrame(topics, schema=TOPIC_SCHEMA, orient="row"), pl.DataFrame(terms, schema=TOPIC_TERM_SCHEMA, orient="row")
-
-
-tag_topics_task = task(in_workers(tag_topics), name="tag-topics", cache_policy=NO_CACHE)
