@@ -32,6 +32,7 @@ from khabar.tasks.dates import MonthNames
 from khabar.tasks.events import EventReader, read_events
 from khabar.tasks.language import guess_language
 from khabar.tasks.sources import Sources
+from khabar.tasks.terms import with_match_text
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 SEEDS = PROJECT_DIR / "samples" / "landing" / "seeds"
@@ -59,7 +60,7 @@ def cleaned_texts() -> list[dict]:
 
 def found_pairs(frame: pl.DataFrame, reader: EventReader, sources: Sources) -> tuple[dict[str, dict[tuple, str]], dict[str, list[tuple]]]:
     """Per article: country pair -> kind, and the (person_id, country) of every actor, as Khabar reads them."""
-    events, actors = read_events(frame, reader, sources)
+    events, actors = read_events(with_match_text(frame), reader, sources)  # as the flow reads them, after cleaning
     sides, found_actors = defaultdict(set), defaultdict(list)
     article_of = dict(events.select("event_id", "article_id").iter_rows())
     for event_id, country, person_id in actors.select("event_id", "country", "person_id").iter_rows():

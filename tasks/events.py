@@ -114,23 +114,28 @@ class EventReader(SeedBacked):
         return cls(read("people.csv"), read("role_phrases.csv"), read("event_frames.csv"), gazetteer, months, read("relative_days.csv"))
 
     def candidates(self, articles: pl.DataFrame) -> pl.DataFrame:
-        """The sentences of `articles` (`article_id`, `text`, `language`, `published_date`, `home`)
-        that hold a frame's words, numbered in their article, with their `words` as the splitter
-        prepares them."""
-        sentences = (
-            articles.filter(pl.col("language").is_in(list(self.frame_index)))
-            .with_row_index("row")
-            .with_columns(sentence=sentences_of(pl.col("text")))
-            .with_columns(number=pl.int_ranges(pl.col("sentence").list.len()))
-            .explode("sentence", "number")
-            .with_columns(words=folded_words(pl.col("sentence")))
-        )
+        """The sentences of `articles` (`article_id`, `text`, `language`, `published_date`, `home`,
+        and `match_text` if it is there) that hold a frame's words, numbered in their article,
+        with their `words` as the splitter prepares them."""
         cued = []
-        for (language,), part in sentences.partition_by("language", as_dict=True, maintain_order=True).items():
-            part = part.filter(self.sentence_cues[language])
-            part = part.with_columns(words=self.splitter[language].prepared(part["words"], language))
-            cued.append(part.filter((" " + pl.col("words") + " ").str.contains_any(self.side_keys.get(language, []))))
-        return pl.concat(cued).sort("row", "number") if cued else sentences.clear()
+        numbered = articles.filter(pl.col("language").is_in(list(self.frame_index))).with_row_index("row")
+        for (language,), part in numbered.partition_by("language", as_dict=True, maintain_order=True).items():
+            if "match_text" in part.columns:
+                # The article's folded words hold every frame that any of its sentences holds:
+                # most articles have none, and are neither split nor folded again.
+                part = part.with_columns(words=pl.col("match_text")).filter(self.sentence_cues[language])
+            sentences = (
+                part.with_columns(sentence=sentences_of(pl.col("text")))
+                .with_columns(number=pl.int_ranges(pl.col("sentence").list.len()))
+                .explode("sentence", "number")
+                .with_columns(words=folded_words(pl.col("sentence")))
+                .filter(self.sentence_cues[language])
+            )
+            sentences = sentences.with_columns(words=self.splitter[language].prepared(sentences["words"], language))
+            cued.append(sentences.filter((" " + pl.col("words") + " ").str.contains_any(self.side_keys.get(language, []))))
+        if not cued:
+            return numbered.clear().with_columns(sentence=pl.lit(None, pl.String), number=pl.lit(None, pl.Int64), words=pl.lit(None, pl.String))
+        return pl.concat(cued).sort("row", "number")
 
     def read(self, articles: pl.DataFrame) -> tuple[list[dict], list[dict]]:
         """Events and their actors in cleaned articles; `home` is the outlet's country (its "کشورمان", "بلادنا")."""
@@ -252,12 +257,15 @@ def sentences_of(text: pl.Expr) -> pl.Expr:
     return marked.str.split("\x00")
 
 
-EVENT_INPUT = ("article_id", "text", "language", "published_date", "source")  # the columns `read_events` reads
+EVENT_INPUT = ("article_id", "text", "match_text", "language", "published_date", "source")  # the columns `read_events` reads
 
 
 def read_events(articles: pl.DataFrame, reader: EventReader, sources: Sources) -> tuple[pl.DataFrame, pl.DataFrame]:
     """`events` and `event_actors` rows of a batch of cleaned articles."""
     homes = {source: sources.country_of(source) for source in articles["source"].unique().to_list()}
-    frame = articles.select("article_id", "text", "language", "published_date", home=pl.col("source").replace_strict(homes, default=None, return_dtype=pl.String))
+    frame = articles.select(
+        "article_id", "text", *(["match_text"] if "match_text" in articles.columns else []), "language", "published_date",
+        home=pl.col("source").replace_strict(homes, default=None, return_dtype=pl.String),
+    )
     events, actors = reader.read(frame)
     return pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(actors, schema=ACTOR_SCHEMA)
