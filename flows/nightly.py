@@ -41,7 +41,7 @@ from khabar.tasks.discover import count_files
 from khabar.tasks.events import ACTOR_SCHEMA, EVENT_INPUT, EVENT_SCHEMA
 from khabar.tasks.extract import READ_LATER
 from khabar.tasks.language import LANGUAGE_INPUT, LANGUAGE_SCHEMA
-from khabar.tasks.load import warehouse_lock
+from khabar.tasks.load import published_copied, warehouse_lock
 from khabar.tasks.reference import SEEDS, ReferenceData, warm_up
 from khabar.tasks.report import night_counts, run_record, summarize_run
 from khabar.tasks.signing import BAND_SCHEMA, SIGN_INPUT, SIGNATURE_SCHEMA
@@ -196,19 +196,21 @@ def nightly_ingest(
             processes = (os.cpu_count() or 1) if night_bytes > WORKER_NIGHT_BYTES else 0
         where = f"{processes} worker processes" if processes else "this process"
         logger.info("%d files, %.1f MB: the per-document stages compute in %s", files.height, night_bytes / 1e6, where)
-        with worker_processes(processes, warm_up, SEEDS):
-            # Stages that compute in worker processes need the reference here only by name (it is 90 MB).
-            reference = ReferenceData.named(SEEDS) if processes else ReferenceData.load(SEEDS)
-            chunks = file_chunks(files, chunk_bytes)
-            files = read_and_transform(chunks, warehouse, staging, reference, Batching.for_processes(processes), stages)  # less the files left for the next run
+        # The load's copy of the published warehouse is made on a thread meanwhile.
+        with published_copied(warehouse, staging):
+            with worker_processes(processes, warm_up, SEEDS):
+                # Stages that compute in worker processes need the reference here only by name (it is 90 MB).
+                reference = ReferenceData.named(SEEDS) if processes else ReferenceData.load(SEEDS)
+                chunks = file_chunks(files, chunk_bytes)
+                files = read_and_transform(chunks, warehouse, staging, reference, Batching.for_processes(processes), stages)  # less the files left for the next run
 
-        # Deduplicate the whole night, against earlier nights' band keys
-        keys = scan_staged(staging, "articles").select("article_id", "content_hash").collect()
-        signatures, bands = scan_staged(staging, "signatures").collect(), scan_staged(staging, "bands").collect()
-        earlier = read_earlier_candidates_task(warehouse, keys["content_hash"], bands)
-        clusters = assign_clusters_task(keys, signatures, earlier).select("article_id", "cluster_id", "is_duplicate")
-        del signatures, bands
-        stages.done("deduplicate", keys.height, keys.height - int(clusters["is_duplicate"].sum()))
+            # Deduplicate the whole night, against earlier nights' band keys
+            keys = scan_staged(staging, "articles").select("article_id", "content_hash").collect()
+            signatures, bands = scan_staged(staging, "signatures").collect(), scan_staged(staging, "bands").collect()
+            earlier = read_earlier_candidates_task(warehouse, keys["content_hash"], bands)
+            clusters = assign_clusters_task(keys, signatures, earlier).select("article_id", "cluster_id", "is_duplicate")
+            del signatures, bands
+            stages.done("deduplicate", keys.height, keys.height - int(clusters["is_duplicate"].sum()))
 
         # Load, build the models, publish
         run_info = pl.DataFrame({"run_id": [run_id], "ingested_at": [started_at]})

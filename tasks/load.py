@@ -12,6 +12,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -148,11 +149,15 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
     working = working_copy_of(warehouse)
     for leftover in (working, working.with_name(working.name + ".wal")):
         leftover.unlink(missing_ok=True)  # from a run that was killed
-    if warehouse.exists() and storage_version(warehouse) == COMPATIBLE_STORAGE_VERSION:
-        shutil.copyfile(warehouse, working)
+    copied_ahead = staging / PUBLISHED_COPY
+    if copied_ahead.exists():  # by `published_copied`, while the night was read; used once, so a retry copies anew
+        os.replace(copied_ahead, working)
+        logger.info("load: published warehouse copied while the night was read (%.0f MB)", working.stat().st_size / 1e6)
     elif warehouse.exists():
-        copy_into_compatible_file(warehouse, working)
-    if warehouse.exists():
+        if storage_version(warehouse) == COMPATIBLE_STORAGE_VERSION:
+            shutil.copyfile(warehouse, working)
+        else:
+            copy_into_compatible_file(warehouse, working)
         logger.info("load: published warehouse copied (%.0f MB) in %.2f s", working.stat().st_size / 1e6, time.monotonic() - started)
     config = {"memory_limit": LOAD_MEMORY_LIMIT, "storage_compatibility_version": STORAGE_COMPATIBILITY, "checkpoint_threshold": LOAD_CHECKPOINT_THRESHOLD}
     with duckdb.connect(str(working), config=config) as con:
@@ -176,6 +181,40 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
         con.execute("checkpoint")
         logger.info("load: checkpoint in %.2f s; %.0f MB written", time.monotonic() - checkpoint_started, working.stat().st_size / 1e6)
     return working, written
+
+
+PUBLISHED_COPY = "published.duckdb"  # in the night's staging folder
+
+
+@contextmanager
+def published_copied(warehouse: Path, staging: Path) -> Iterator[None]:
+    """Copy the published warehouse into `staging` on a thread while the block runs.
+
+    The block reads and transforms the night, which is CPU work; the copy is the disk's (1.2 GB,
+    about 3 s, at 100,000 articles), so a night on top of a large warehouse no longer waits for
+    it in the load. A copy that fails is left to the load, which then copies as before.
+    """
+    logger = get_run_logger()
+    with ThreadPoolExecutor(1, thread_name_prefix="copy-published") as pool:
+        copying = pool.submit(_copy_published, warehouse, staging)
+        yield
+        try:
+            seconds = copying.result()
+        except OSError as error:
+            (staging / PUBLISHED_COPY).unlink(missing_ok=True)
+            logger.warning("the published warehouse could not be copied ahead (%s); the load copies it", error)
+            return
+        if seconds is not None:
+            logger.info("published warehouse copied in %.2f s while the night was read", seconds)
+
+
+def _copy_published(warehouse: Path, staging: Path) -> float | None:
+    if not warehouse.exists() or storage_version(warehouse) != COMPATIBLE_STORAGE_VERSION:
+        return None  # nothing to copy, or a format the load converts
+    started, part = time.monotonic(), staging / (PUBLISHED_COPY + ".part")
+    shutil.copyfile(warehouse, part)
+    os.replace(part, staging / PUBLISHED_COPY)  # complete or absent: never half a file under its name
+    return time.monotonic() - started
 
 
 def storage_version(path: Path) -> int | None:

@@ -193,6 +193,8 @@ def test_new_and_edited_files_are_incremental(first_run, landing, khabar):
     feed.write_text(feed.read_text(encoding="utf-8").replace("insurgents", "suspected insurgents"), encoding="utf-8")
     result = khabar("run", "--landing", str(landing), "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stderr[-2000:]
+    # The load's copy of last night's warehouse was made while tonight's files were read.
+    assert "published warehouse copied while the night was read" in result.stdout + result.stderr
     ids_after = dict(query(warehouse, "select input_file || coalesce(':' || input_line, ''), article_id from articles"))
     assert ids_after["late.jsonl:1"] not in ids_before.values()
     assert ids_after["feed.jsonl:8"] != ids_before["feed.jsonl:8"]  # edited line: new content, new id
