@@ -6,7 +6,7 @@ busy however many it has. Prefect's process runner starts a task run in another 
 batch, at about 0.2 s a batch, more than a batch of most stages costs. So a large night opens a
 pool of plain worker processes once (`worker_processes`), and each stage's thin task, one Prefect
 task run in the flow's threads, cuts its frame into parts, hands them to the workers and puts
-their results back together (`in_workers`): handing over and taking back cost milliseconds.
+their results back together (`in_workers`): handing over and taking back cost a few hundredths of a second a part.
 Reference data crosses as the seeds folder's name (see `khabar.tasks.stage.SeedBacked`): each
 worker builds its own copy once, while the pool starts.
 """
@@ -29,7 +29,7 @@ _pool: ProcessPoolExecutor | None = None
 # Parts a frame is cut into for each worker: more than one, so that a slow part leaves the others
 # something to do, and small, for what a worker holds while it computes one (a part of 1,250
 # articles instead of 2,500: 185 MB a worker instead of 220 at 100,000 articles); pickling a
-# part and its result costs milliseconds.
+# part and its result costs a few hundredths of a second.
 PARTS_PER_WORKER = 4
 _parts = 0
 # The modules of the stages `in_workers` wraps: imported once by the fork server, before it forks
