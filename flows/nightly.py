@@ -37,7 +37,7 @@ from khabar.flows.stage_tasks import (
 from khabar.tasks.chrome import Chrome
 from khabar.tasks.clean import ARTICLE_SCHEMA
 from khabar.tasks.countries import COUNTRY_INPUT, COUNTRY_SCHEMA, COUNTRY_TERM_SCHEMA
-from khabar.tasks.discover import count_files
+from khabar.tasks.discover import UNCHANGED, count_files
 from khabar.tasks.events import ACTOR_SCHEMA, EVENT_INPUT, EVENT_SCHEMA
 from khabar.tasks.extract import READ_LATER
 from khabar.tasks.language import LANGUAGE_INPUT, LANGUAGE_SCHEMA
@@ -186,7 +186,9 @@ def nightly_ingest(
     with warehouse_lock(warehouse):
         # Extract and transform, one chunk of files at a time, each chunk handed off as Parquet
         files_seen = count_files(landing)
-        files = discover_files_task(landing, read_ingested_files_task(warehouse), settle_seconds)
+        found = discover_files_task(landing, read_ingested_files_task(warehouse), settle_seconds)
+        # Files found as loaded are not read; the load records their size and time (on a night with new files).
+        files, unchanged = found.filter(pl.col("status") != UNCHANGED), found.filter(pl.col("status") == UNCHANGED)
         stages.done("discover", files_seen, files.height)
         if files.is_empty():
             logger.info("nothing new in %s: the warehouse is unchanged", landing)
@@ -215,7 +217,7 @@ def nightly_ingest(
 
         # Load, build the models, publish
         run_info = pl.DataFrame({"run_id": [run_id], "ingested_at": [started_at]})
-        working, written = load_warehouse_task(warehouse, files, staging, clusters, run_info)
+        working, written = load_warehouse_task(warehouse, pl.concat([files, unchanged]), staging, clusters, run_info)
         stages.done("load", keys.height, written)
         model_rows = build_models(working)
         stages.done("build-models", len(model_rows), sum(model_rows.values()))

@@ -15,10 +15,17 @@ FILES_SCHEMA = {
     "size_bytes": pl.Int64,
     "modified_ns": pl.Int64,  # the modification time read before hashing
     "file_hash": pl.String,
-    # "new", "changed" (an earlier version was ingested and is replaced), or a reason the file
-    # is not read at all: "bad_name" (not valid UTF-8), "outside" (a link out of the landing folder)
+    # "new", "changed" (an earlier version was ingested and is replaced), "unchanged" (its content
+    # was loaded under its name, but not with this size and time: only those are recorded, so it
+    # is not hashed again), or a reason the file is not read at all: "bad_name" (not valid
+    # UTF-8), "outside" (a link out of the landing folder)
     "status": pl.String,
 }
+INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64}
+UNCHANGED = "unchanged"
+# A time read within this many seconds of the file's last write is not kept: a second write in
+# the same clock tick, at the same size, would otherwise pass for the file read (git's rule).
+RECENT_WRITE_SECONDS = 2.0
 NOT_READ = ("bad_name", "outside")
 # Scrapers write through temporary names; such a file is not finished and is left for next night.
 UNFINISHED_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download", ".swp")
@@ -62,7 +69,9 @@ def discover_files(landing: Path, ingested: pl.DataFrame, settle_seconds: float 
     `ingested` holds (`input_file`, `file_hash`, `size_bytes`, `modified_ns`) of every file
     already loaded. A file with the name, size and modification time that were loaded is unchanged
     and is not read again: hashing every file made a night with nothing new cost a second per
-    300 MB of landing folder. A new name whose content was loaded before is skipped; a known name with new content is "changed" and will
+    300 MB of landing folder. A file hashed and found as loaded comes back "unchanged", for the
+    load to record its size and time (a warehouse from before they were recorded, a touched
+    file); it is not read. A new name whose content was loaded before is skipped; a known name with new content is "changed" and will
     replace its earlier rows, even when that content equals another file's. A file modified in the last `settle_seconds`,
     or that changes while it is hashed, is still being written: it waits for the next run.
     """
@@ -94,20 +103,24 @@ def discover_files(landing: Path, ingested: pl.DataFrame, settle_seconds: float 
         after = path.stat()
         if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
             continue
-        # Unchanged, or a new name for content already loaded: nothing to do. A known name with
-        # new content is re-read even when that content is another file's ("changed").
-        if (input_file, digest) in known_files or (digest in known_hashes and input_file not in known_names):
-            continue
-        rows.append(
-            {
-                "input_file": input_file,
-                "path": str(path),
-                "size_bytes": after.st_size,
-                "modified_ns": after.st_mtime_ns,
-                "file_hash": digest,
-                "status": "changed" if input_file in known_names else "new",
-            }
-        )
+        settled = now - after.st_mtime >= RECENT_WRITE_SECONDS
+        if (input_file, digest) in known_files:
+            status = UNCHANGED  # hashed for nothing this once: its size and time are recorded now
+        elif digest in known_hashes and input_file not in known_names:
+            continue  # a new name for content already loaded
+        else:  # a known name with new content is read again even when that content is another file's
+            status = "changed" if input_file in known_names else "new"
+        if status != UNCHANGED or settled:
+            rows.append(
+                {
+                    "input_file": input_file,
+                    "path": str(path),
+                    "size_bytes": after.st_size,
+                    "modified_ns": after.st_mtime_ns if settled else None,
+                    "file_hash": digest,
+                    "status": status,
+                }
+            )
     return pl.DataFrame(rows, schema=FILES_SCHEMA)
 
 

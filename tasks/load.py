@@ -22,11 +22,11 @@ from prefect import get_run_logger
 
 from khabar.tasks.chrome import CHROME_HISTORY_SCHEMA, SOURCE_ARTICLES_SCHEMA
 from khabar.tasks.dedupe import EARLIER_SCHEMA, config_row
+from khabar.tasks.discover import INGESTED_SCHEMA
 from khabar.tasks.signing import DedupeConfig
 from khabar.tasks.stage import SQL_DIR
 from khabar.tasks.staging import NIGHT_OUTPUTS, OUTPUTS, staged_chunks
 
-INGESTED_SCHEMA = {"input_file": pl.String, "file_hash": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64}
 # DuckDB would otherwise buffer up to 80% of RAM; past this it spills to a temporary folder. At
 # 256 MB the load of 100,000 articles takes as long as at 512 MB, with 240 MB less at its peak.
 LOAD_MEMORY_LIMIT = "256MB"
@@ -166,7 +166,7 @@ def load_warehouse(warehouse: Path, files: pl.DataFrame, staging: Path, clusters
             con.execute(macro.read_text(encoding="utf-8"))
         for name, frame in {"run_files": files, "clusters": clusters, "run_dedupe_config": config_row(DedupeConfig()), "run_info": run_info}.items():
             con.register(name, frame.to_arrow())
-        transaction(con, "replace_changed_files.sql")
+        transaction(con, "replace_changed_files.sql", "record_file_times.sql")
         chunks = staged_chunks(staging)
         for number, chunk in enumerate(chunks, start=1):
             for name in OUTPUTS:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import struct
+import time
 import zlib
 from pathlib import Path
 
@@ -116,13 +118,25 @@ def test_rejection_reasons_name_the_problem(first_run):
     assert "no letters" in reasons[("feed.jsonl", 7)]
 
 
-def test_each_file_read_is_remembered_by_its_size_and_modification_time(first_run, landing):
-    warehouse, _ = first_run
-    stored = query(warehouse, "select input_file, size_bytes, modified_ns from ingested_files where modified_ns is not null")
-    assert len(stored) >= 5
-    for input_file, size, modified_ns in stored:
-        stat = (landing / input_file).stat()
-        assert (stat.st_size, stat.st_mtime_ns) == (size, modified_ns), input_file
+def test_each_file_read_is_remembered_by_its_size_and_time_and_an_upgraded_warehouse_learns_them(tmp_path, khabar):
+    landing, warehouse = tmp_path / "landing", tmp_path / "warehouse" / "khabar.duckdb"
+    landing.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(seed, landing / seed.name)
+        os.utime(landing / seed.name, (time.time() - 60, time.time() - 60))  # written a minute ago
+    assert khabar("run", "--landing", str(landing), "--warehouse", str(warehouse)).returncode == 0
+    recorded = {name: (size, ns) for name, size, ns in query(warehouse, "select input_file, size_bytes, modified_ns from ingested_files")}
+    assert recorded == {path.name: (path.stat().st_size, path.stat().st_mtime_ns) for path in landing.iterdir()}
+    # As a warehouse from before modified_ns was recorded: the next night with new files records them.
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("update ingested_files set modified_ns = null")
+    (landing / "feed.jsonl").write_text(json.dumps({"text": URDU_TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.utime(landing / "feed.jsonl", (time.time() - 60, time.time() - 60))
+    result = khabar("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "1 new" in result.stdout
+    recorded = {name: (size, ns) for name, size, ns in query(warehouse, "select input_file, size_bytes, modified_ns from ingested_files")}
+    assert recorded == {path.name: (path.stat().st_size, path.stat().st_mtime_ns) for path in landing.iterdir()}
 
 
 def test_legacy_encodings_decode_to_the_same_article(first_run):

@@ -4,8 +4,7 @@ from pathlib import Path
 
 import polars as pl
 
-from khabar.tasks.discover import discover_files
-from khabar.tasks.load import INGESTED_SCHEMA
+from khabar.tasks.discover import INGESTED_SCHEMA, discover_files
 
 
 def ingested(*rows: tuple) -> pl.DataFrame:
@@ -24,10 +23,11 @@ def test_an_edited_file_whose_new_text_is_another_files_is_read_again(tmp_path):
     assert files.select("input_file", "status").rows() == [("a.txt", "changed")]
 
 
-def test_a_copy_under_a_new_name_is_skipped_and_an_unchanged_file_too(tmp_path):
+def test_a_copy_under_a_new_name_is_skipped_and_an_unchanged_file_is_not_read(tmp_path):
     (tmp_path / "a.txt").write_text("متن اول", encoding="utf-8")
     (tmp_path / "copy.txt").write_text("متن اول", encoding="utf-8")
-    assert discover_files(tmp_path, ingested(("a.txt", digest("متن اول")))).is_empty()
+    found = discover_files(tmp_path, ingested(("a.txt", digest("متن اول"))))
+    assert found.filter(pl.col("status") != "unchanged").is_empty()
 
 
 def test_links_out_of_the_landing_folder_and_undecodable_names_are_refused_unread(tmp_path):
@@ -53,7 +53,23 @@ def test_a_file_rewritten_at_the_same_size_is_read_again_by_its_new_time(tmp_pat
     path.write_text('{"text": "دیدار وزیران کشور ایران و پاکستان"}\n', encoding="utf-8")
     loaded = path.stat()
     path.write_text('{"text": "دیدار وزیران دفاع ایران و پاکستان"}\n', encoding="utf-8")  # same length in bytes
-    os.utime(path, ns=(loaded.st_atime_ns, loaded.st_mtime_ns - 1_000_000_000))
+    os.utime(path, ns=(loaded.st_atime_ns, loaded.st_mtime_ns - 10_000_000_000))
     old = digest('{"text": "دیدار وزیران کشور ایران و پاکستان"}\n')
     files = discover_files(tmp_path, ingested(("feed.jsonl", old, loaded.st_size, loaded.st_mtime_ns)))
-    assert files.select("input_file", "status", "modified_ns").rows() == [("feed.jsonl", "changed", loaded.st_mtime_ns - 1_000_000_000)]
+    assert files.select("input_file", "status", "modified_ns").rows() == [("feed.jsonl", "changed", loaded.st_mtime_ns - 10_000_000_000)]
+
+
+def test_a_file_found_unchanged_by_its_hash_comes_back_with_its_size_and_time_to_record(tmp_path):
+    # A warehouse from before sizes and times were recorded: the file is hashed once, then known by them.
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "دیدار وزیران خارجه ایران و پاکستان"}\n', encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10_000_000_000))
+    stat = path.stat()
+    found = discover_files(tmp_path, ingested(("feed.jsonl", digest(path.read_text(encoding="utf-8")))))
+    assert found.select("input_file", "status", "size_bytes", "modified_ns").rows() == [("feed.jsonl", "unchanged", stat.st_size, stat.st_mtime_ns)]
+
+
+def test_a_time_read_right_after_a_write_is_not_kept(tmp_path):
+    # A second write in the same clock tick at the same size would pass for the file read.
+    (tmp_path / "late.txt").write_text("خبر تازه از کابل", encoding="utf-8")
+    assert discover_files(tmp_path, ingested()).select("status", "modified_ns").rows() == [("new", None)]
