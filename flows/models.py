@@ -68,6 +68,7 @@ _shared: dict[Path, duckdb.DuckDBPyConnection] = {}
 def shared_connection(database: Path) -> Iterator[None]:
     """Within the block, every model task on `database` in this process uses one connection."""
     # The load's limit: DuckDB would otherwise take 80% of the machine's memory for a model.
+    assert database not in _shared, f"{database} already has a shared connection"
     with duckdb.connect(str(database), config={"memory_limit": LOAD_MEMORY_LIMIT}) as con:
         _shared[database] = con
         try:
@@ -109,13 +110,17 @@ def run_data_tests(database: Path, sql_dir: Path = SQL_DIR) -> dict[str, int]:
     failures: dict[str, int] = {}
     results: dict[str, int] = {}
     with connection(database) as con:
-        for path in sorted((sql_dir / "tests").glob("*.sql")):
-            query = path.read_text(encoding="utf-8")
-            offending = con.execute(f"select count(*) from ({query})").fetchall()[0][0]
-            results[path.stem] = offending
-            if offending:
-                failures[path.stem] = offending
-                logger.error("data test %s failed: %d offending rows", path.stem, offending)
+        con.execute("begin transaction")  # a data test reads; whatever it might write is rolled back
+        try:
+            for path in sorted((sql_dir / "tests").glob("*.sql")):
+                query = path.read_text(encoding="utf-8")
+                offending = con.execute(f"select count(*) from ({query})").fetchall()[0][0]
+                results[path.stem] = offending
+                if offending:
+                    failures[path.stem] = offending
+                    logger.error("data test %s failed: %d offending rows", path.stem, offending)
+        finally:
+            con.execute("rollback")
     if failures:
         listed = ", ".join(f"{name} ({count} rows)" for name, count in failures.items())
         raise DataTestFailure(f"{len(failures)} data test(s) failed: {listed}")

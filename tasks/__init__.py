@@ -1,1 +1,1 @@
-"""Khabar's stages: one module per stage, each a pure function over a Polars frame plus a thin Prefect task."""
+"""Khabar's stages: one module per stage, each a plain function over a Polars frame; their Prefect tasks are in `khabar.flows.stage_tasks`."""

@@ -200,8 +200,7 @@ def published_copied(warehouse: Path, staging: Path) -> Iterator[None]:
         yield
         try:
             seconds = copying.result()
-        except OSError as error:
-            (staging / PUBLISHED_COPY).unlink(missing_ok=True)
+        except Exception as error:  # the load copies it after all; nothing is lost but time
             logger.warning("the published warehouse could not be copied ahead (%s); the load copies it", error)
             return
         if seconds is not None:
@@ -212,7 +211,11 @@ def _copy_published(warehouse: Path, staging: Path) -> float | None:
     if not warehouse.exists() or storage_version(warehouse) != COMPATIBLE_STORAGE_VERSION:
         return None  # nothing to copy, or a format the load converts
     started, part = time.monotonic(), staging / (PUBLISHED_COPY + ".part")
-    shutil.copyfile(warehouse, part)
+    try:
+        shutil.copyfile(warehouse, part)
+    except BaseException:
+        part.unlink(missing_ok=True)  # a full disk: leave the load's own copy the room
+        raise
     os.replace(part, staging / PUBLISHED_COPY)  # complete or absent: never half a file under its name
     return time.monotonic() - started
 

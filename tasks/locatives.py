@@ -14,6 +14,7 @@ from khabar.tasks.terms import TermIndex
 LOCATIVE_KINDS = ("place", "destination", "between", "and")
 PLACE_KINDS = ("capital", "city", "province")
 DESTINATION_WINDOW = 5  # words between a visit's frame and the "to <place>" it went to ("سفر وزیر امور خارجه آمریکا به عربستان")
+CUE_WORDS = (1, 2, 3, 4)  # words in a locative cue: "به", "arrived in", "رایزنی‌های خود در", "رایزنی های خود در"
 BETWEEN_WINDOW = 2  # words between a frame and the "between" of its two countries ("مذاکرات ... بین", "ترمنځ یو تړون")
 
 
@@ -39,7 +40,7 @@ class Locatives:
         after = self.words.get((locative, language, "after"), set())
         name = " ".join(words[start:end])
         glued = any(name.endswith(suffix) and name[: -len(suffix)] in self.gazetteer.names[language] for suffix in self.words.get((locative, language, "suffix"), ()))
-        return glued or any(" ".join(words[max(0, start - n) : start]) in before for n in (1, 2)) or any(" ".join(words[end : end + n]) in after for n in (1, 2))
+        return glued or any(" ".join(words[max(0, start - n) : start]) in before for n in CUE_WORDS) or any(" ".join(words[end : end + n]) in after for n in CUE_WORDS)
 
     def places(self, words: list[str], language: str, locative: str, index: TermIndex | None, visits: list[tuple[int, int]] | None = None) -> list[tuple[str, str]]:
         """Cities and provinces the sentence puts the event in (`locative` "place"): after a

@@ -95,6 +95,12 @@ def test_an_officials_own_talks_in_another_country_are_a_visit_there(text, langu
     assert {country for country, _, _ in event["sides"]} == {visitor}
 
 
+def test_its_own_positions_in_a_country_are_no_visit_there():
+    # "... spoke in his meetings of the region's support for its positions in Syria"
+    text = "وزیر امور خارجه ایران از حمایت کشورهای منطقه از مواضع خود در سوریه در دیدارهای خود سخن گفت."
+    assert all(event["place_country"] != "SY" for event in events_of(text, "fa"))
+
+
 def test_talks_about_a_country_held_elsewhere_are_no_visit_to_it():
     # "Iran's foreign minister, in talks on Afghanistan, said": no "his own talks in", no visit
     assert events_of("وزیر امور خارجه ایران در مذاکرات درباره صلح در افغانستان گفت که ایران از گفتگوی بین‌الافغانی حمایت می‌کند.", "fa") == []
