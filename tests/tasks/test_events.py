@@ -279,35 +279,3 @@ def test_representatives_of_two_countries_are_both_sides():
 def test_tajik_meetings_and_calls(text, kind, people):
     (event,) = events_of(text, "tg", dt.date(2021, 4, 1))
     assert event["kind"] == kind and {person for _, person, _ in event["sides"]} == people
-
-
-def test_articles_with_and_without_their_folded_words_give_the_same_events():
-    # The flow hands the reader each article's match_text, to skip articles with no frame in it;
-    # a caller without it reads every sentence. The two must agree.
-    import polars as pl
-
-    from events_reading import READER, SOURCES
-    from khabar.tasks.events import read_events
-    from khabar.tasks.terms import with_match_text
-
-    frame = pl.DataFrame(
-        {
-            "article_id": ["fa", "ar", "ur", "ps", "en", "none"],
-            "text": [
-                "وزیر امور خارجه ایران در سفر به اسلام‌آباد با همتای پاکستانی خود دیدار و گفتگو کرد.",
-                "والتقى وزير الدفاع الباكستاني خواجة محمد آصف نظيره الإيراني عزيز نصير زاده في إسلام آباد أمس.",
-                "پاکستان کے وزیر خارجہ نے کابل میں افغان وزیر خارجہ سے ملاقات کی۔",
-                "د تاجکستان ولسمشر په دوشنبه کې د افغانستان له بهرنیو چارو وزیر سره وکتل.",
-                "Pakistani Prime Minister Shehbaz Sharif held a telephone conversation with Iranian President Masoud Pezeshkian.",
-                "باران شدید در کابل چند خانه را ویران کرد.",
-            ],
-            "language": ["fa", "ar", "ur", "ps", "en", "fa"],
-            "published_date": [None] * 6,
-            "source": [None] * 6,
-        },
-        schema_overrides={"published_date": pl.Date, "source": pl.String},
-    )
-    with_words = read_events(with_match_text(frame), READER, SOURCES)
-    without = read_events(frame, READER, SOURCES)
-    assert with_words[0].height >= 4
-    assert all(a.sort(pl.all()).equals(b.sort(pl.all())) for a, b in zip(with_words, without))
