@@ -55,6 +55,16 @@ def test_sports_vetoes_military_reading_of_defence():
     assert "defense_military" not in main_topics(articles((sport, "fa")))
 
 
+def test_clubs_named_after_oil_and_steel_are_not_energy_or_trade_in_a_sports_report():
+    # Iranian and Iraqi clubs carry their sponsor's industry: Naft (oil), Petrochimi, Foolad (steel).
+    persian = ("تیم فوتبال نفت آبادان در هفته دوم لیگ برتر میزبان پتروشیمی بندر امام است. سرمربی نفت گفت بازیکنان "
+               "نفت برای این بازی در ورزشگاه تختی آماده‌اند و فولاد خوزستان و نفت مسجد سلیمان هم بازی دارند. ") * 3
+    arabic = "فاز نادي النفط على نادي نفط البصرة في مباراة الدوري العراقي لكرة القدم، وسجل لاعب النفط هدفين في شباك نفط ميسان. " * 3
+    assert not {"energy_infrastructure", "trade_economy"} & main_topics(articles((persian, "fa"), (arabic, "ar")))
+    oil = "صادرات نفت و گاز ایران از پارس جنوبی افزایش یافت و وزیر نفت گفت تولید پتروشیمی‌ها و پالایشگاه‌ها بیشتر شد. " * 3
+    assert "energy_infrastructure" in main_topics(articles((oil, "fa")))
+
+
 def test_a_passing_mention_is_mentioned_not_main():
     long_text = PERSIAN * 6  # about 640 words: two hits are 0.3 per 100 words
     text = long_text + " دو طرف همچنین به زلزله اخیر و کمک به آسیب‌دیدگان زلزله اشاره کردند."
@@ -158,6 +168,10 @@ def test_a_club_a_militant_group_or_a_currency_named_after_a_country_is_not_it()
     assert countries(text, "en") == {"AF": 2}  # Takhar and Afghanistan
     assert countries("انٹر بینک میں آج امریکی ڈالر 2 پیسے مہنگا ہوا اور پاکستان میں سونا سستا ہوا۔", "ur") == {"PK": 1}
     assert countries("قیمت دلار آمریکا در بازار تهران امروز کاهش یافت.", "fa") == {"IR": 1}
+    # The dollar in every spelling and case of its adjective.
+    assert countries("بلغت قيمة الصفقة مع شركة النفط العراقية 300 مليون دولار أميركي.", "ar") == {"IQ": 1}
+    assert countries("Курс доллара США в Узбекистане вырос.", "ru") == {"UZ": 1}
+    assert countries("Қурби доллари ИМА дар Тоҷикистон боло рафт.", "tg") == {"TJ": 1}
 
 
 def test_an_english_loan_naming_an_institution_counts_only_beside_its_country():
