@@ -218,6 +218,14 @@ def test_a_release_on_insurgents_engaged_by_a_coalition_patrol_is_about_both():
     assert main_topics(articles((text, "en"))) == {"defense_military", "terrorism"}
 
 
+def test_the_gaza_strip_is_not_an_economic_sector():
+    # "قطاع" is a sector of the economy, and the Strip in every report from Gaza.
+    gaza = "قتل فلسطينيان برصاص الجيش الإسرائيلي شرق قطاع غزة، وقالت مصادر إن التوتر يسود قطاع غزة منذ أسابيع. " * 3
+    assert "trade_economy" not in set(tag_topics(articles((gaza, "ar")), LEXICON)[0]["topic"])
+    economy = "قال وزير الاقتصاد إن قطاع السياحة وقطاع الصناعة يحتاجان إلى استثمارات جديدة لرفع الصادرات. " * 3
+    assert "trade_economy" in main_topics(articles((economy, "ar")))
+
+
 def test_medical_sources_counting_the_dead_are_not_a_health_story():
     text = ARABIC + " وأعلنت مصادر طبية سقوط قتيلين، وقالت مصادر طبية أخرى إن الجرحى نقلوا إلى مستشفى المدينة."
     assert "health" not in set(tag_topics(articles((text, "ar")), LEXICON)[0]["topic"])
