@@ -226,6 +226,24 @@ def test_the_gaza_strip_is_not_an_economic_sector():
     assert "trade_economy" in main_topics(articles((economy, "ar")))
 
 
+def test_a_nerve_agent_or_tear_gas_is_not_the_gas_industry():
+    poison = "قال المختبر إن الغاز هو نوفيتشوك، وهو غاز للأعصاب من النوع العسكري، وإن تصنيع هذا الغاز يتطلب قدرات دولة. " * 3
+    protest = "پلیس برای متفرق کردن معترضان از گاز اشک‌آور استفاده کرد و چند نفر بر اثر گاز اشک‌آور به بیمارستان رفتند. " * 3
+    topics = tag_topics(articles((poison, "ar"), (protest, "fa")), LEXICON)[0]
+    assert "energy_infrastructure" not in set(topics["topic"])
+    pipeline = "وقعت قطر وإيران اتفاقا لتطوير حقل غاز مشترك وتصدير الغاز الطبيعي عبر خط أنابيب جديد. " * 3
+    assert "energy_infrastructure" in main_topics(articles((pipeline, "ar")))
+
+
+def test_a_tech_platform_news_item_is_not_trade_but_a_company_s_market_loss_is():
+    video = ("أعلن موقع إنستغرام الذي تملكه شركة فيسبوك أنه سيضيف قسما للفيديو الطويل لجذب المستخدمين، بعد أن تجاوز عدد "
+             "مستخدميه مليار مستخدم، في منافسة مع يوتيوب الذي تملكه شركة ألفابت. وتنفق شركات التكنولوجيا على الفيديو. ") * 2
+    assert "trade_economy" not in main_topics(articles((video, "ar")))
+    market = ("خسرت شركة فيسبوك 100 مليار دولار من قيمتها السوقية بعد تراجع أسهمها في البورصة، وقال محللون إن الأرباح "
+              "والإيرادات جاءت دون توقعات السوق والمستثمرين. ") * 2
+    assert "trade_economy" in main_topics(articles((market, "ar")))
+
+
 def test_medical_sources_counting_the_dead_are_not_a_health_story():
     text = ARABIC + " وأعلنت مصادر طبية سقوط قتيلين، وقالت مصادر طبية أخرى إن الجرحى نقلوا إلى مستشفى المدينة."
     assert "health" not in set(tag_topics(articles((text, "ar")), LEXICON)[0]["topic"])
