@@ -244,6 +244,13 @@ def test_a_tech_platform_news_item_is_not_trade_but_a_company_s_market_loss_is()
     assert "trade_economy" in main_topics(articles((market, "ar")))
 
 
+def test_a_gas_cylinder_or_boiler_blast_is_an_accident_not_terrorism():
+    cylinder = "لاہور میں گیس سلنڈر دھماکے سے مکان کی چھت گر گئی، ریسکیو حکام کے مطابق سلنڈر دھماکہ گیس لیکیج کے باعث ہوا اور دھماکے میں دو افراد زخمی ہوئے۔ " * 2
+    assert "terrorism" not in set(tag_topics(articles((cylinder, "ur")), LEXICON)[0]["topic"])
+    bomb = "پشاور میں بم دھماکے میں پانچ افراد جاں بحق ہو گئے، پولیس کے مطابق دھماکہ خیز مواد موٹر سائیکل میں نصب تھا اور دہشت گردوں نے حملہ کیا۔ " * 2
+    assert "terrorism" in main_topics(articles((bomb, "ur")))
+
+
 def test_medical_sources_counting_the_dead_are_not_a_health_story():
     text = ARABIC + " وأعلنت مصادر طبية سقوط قتيلين، وقالت مصادر طبية أخرى إن الجرحى نقلوا إلى مستشفى المدينة."
     assert "health" not in set(tag_topics(articles((text, "ar")), LEXICON)[0]["topic"])
