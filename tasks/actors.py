@@ -14,6 +14,7 @@ from khabar.tasks.terms import TermIndex
 ACTOR_WINDOW = 4  # words between a role phrase and the country it belongs to
 PLURAL_WINDOW = 6  # words a plural title's two countries may take: "وزیران خارجه جمهوری اسلامی ایران و پاکستان"
 FORMER_WINDOW = 3  # words between an actor and a "former" beside it
+VISITOR_WINDOW = 12  # words between a visit's frame and its visitor: its subject, not any official of the sentence
 # Offices one person holds at a time: "the Pakistani foreign minister" on a known day is a name.
 RESOLVED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister", "national_security_adviser"})
 # Where a language puts the country of a title: "پاکستان کے وزیر خارجہ", "Pakistani foreign
@@ -73,10 +74,12 @@ class Officials:
     def terms(self, language: str) -> set[str]:
         return set(self.people.get(language, {})) | set(self.roles.get(language, {}))
 
-    def actors(self, words: list[str], language: str, published: dt.date | None, countries: list[tuple[str, int, int]], between: list[int] = ()) -> list[Actor]:
+    def actors(self, words: list[str], language: str, published: dt.date | None, countries: list[tuple[str, int, int]], between: list[int] = (),
+               introduced: list[Actor] = ()) -> list[Actor]:
         """The distinct sides `words` names; `countries` are the countries it names, with their
-        places; `between`, the words of the event's frames, which stand between two sides."""
-        actors: list[Actor] = []
+        places; `between`, the words of the event's frames, which stand between two sides;
+        `introduced`, the sides it calls by a name the article gave them (`tasks/introduced.py`)."""
+        actors: list[Actor] = list(introduced)
         if language in self.people_index:
             for name, start, end in self.people_index[language].find(words):
                 person = _in_office(self.people[language][name], published)
@@ -178,3 +181,14 @@ def _nearest(countries: list[tuple[str, int, int]], start: int, end: int, before
             sides[True].append((start - c_end, country))
     near = sides[before_first] or sides[not before_first]
     return min(near)[1] if near else None
+
+
+def visitors_of(actors: list, visits: list[tuple[int, int]]) -> list:
+    """Who made a visit: the side named right after a visit's noun ("سفر وزیر خارجه آمریکا به
+    عربستان", "زيارة الرئيس الأمريكي إلى الهند"), else the first side named within
+    `VISITOR_WINDOW` words of its frame, its subject ("عراقچی به دعوت همتای پاکستانی خود به
+    اسلام‌آباد سفر کرد"); with every other actor of that country."""
+    near = sorted((a for a in actors if any(start - VISITOR_WINDOW <= a.end and a.start <= end + VISITOR_WINDOW for start, end in visits)), key=lambda a: a.start)
+    owners = [a for a in near if any(a.start == end for _, end in visits)]
+    visitor = (owners or near or [None])[0]
+    return [a for a in near if a.country == visitor.country] if visitor else []

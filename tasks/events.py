@@ -20,10 +20,11 @@ from pathlib import Path
 
 import polars as pl
 
-from khabar.tasks.actors import Actor, Officials
+from khabar.tasks.actors import Actor, Officials, visitors_of
 from khabar.tasks.countries import Gazetteer
 from khabar.tasks.dates import MonthNames
 from khabar.tasks.folding import folded_words, term_key
+from khabar.tasks.introduced import Aliases, NameReader, named_sides
 from khabar.tasks.locatives import LOCATIVE_KINDS, Locatives
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import SeedBacked
@@ -41,8 +42,8 @@ NOT_YET = "not_yet"  # the frames of `event_frames.csv` that say the event is st
 # Phrases that only keep their words from a shorter frame: "принял участие" (took part) is not
 # "принял" (received).
 NO_EVENT = "none"
+ONE_SIDE = object()  # what `_sentence` reads from a frame with one side only
 GAP = " ... "
-VISITOR_WINDOW = 12  # words between a visit's frame and its visitor: its subject, not any official of the sentence
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
 
@@ -50,7 +51,7 @@ class EventReader(SeedBacked):
     """The seeds of one night, indexed per language."""
 
     def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames,
-                 relative_days: pl.DataFrame | None = None):
+                 relative_days: pl.DataFrame | None = None, name_stops: pl.DataFrame | None = None):
         self.gazetteer, self.months, self.officials = gazetteer, months, Officials(people, roles)
         # "دیروز", "أمس", "پرون", "yesterday": days from the article's own date
         self.relative_days: dict[str, dict[str, int]] = {}
@@ -91,6 +92,8 @@ class EventReader(SeedBacked):
         }
         if "ar" in self.splitter:
             self.officials.read_as("ar", self.splitter["ar"])
+        # A name ends before a word of `name_stops.csv` or the first word of any term but a name.
+        self.names = NameReader.per_language(name_stops, {language: splitter.terms - set(self.officials.people.get(language, {})) for language, splitter in self.splitter.items()})
         # Every side is a name, a title or a country after "between": a sentence with none holds
         # no event, so Polars drops it before Python reads it (half the sentences with a frame).
         self.side_keys = {
@@ -111,7 +114,7 @@ class EventReader(SeedBacked):
     @classmethod
     def from_seeds(cls, seeds: Path, gazetteer: Gazetteer, months: MonthNames) -> EventReader:
         read = lambda name: pl.read_csv(seeds / name, infer_schema=False)  # noqa: E731
-        return cls(read("people.csv"), read("role_phrases.csv"), read("event_frames.csv"), gazetteer, months, read("relative_days.csv"))
+        return cls(read("people.csv"), read("role_phrases.csv"), read("event_frames.csv"), gazetteer, months, read("relative_days.csv"), read("name_stops.csv"))
 
     def candidates(self, articles: pl.DataFrame) -> pl.DataFrame:
         """The sentences of `articles` (`article_id`, `text`, `language`, `published_date`, `home`,
@@ -124,27 +127,41 @@ class EventReader(SeedBacked):
                 # The article's folded words hold every frame that any of its sentences holds:
                 # most articles have none, and are neither split nor folded again.
                 part = part.with_columns(words=pl.col("match_text")).filter(self.sentence_cues[language])
-            sentences = (
-                part.with_columns(sentence=sentences_of(pl.col("text")))
-                .with_columns(number=pl.int_ranges(pl.col("sentence").list.len()))
-                .explode("sentence", "number")
-                .with_columns(words=folded_words(pl.col("sentence")))
-                .filter(self.sentence_cues[language])
-            )
-            sentences = sentences.with_columns(words=self.splitter[language].prepared(sentences["words"], language))
+            sentences = self._sentences(part, language, self.sentence_cues[language])
             cued.append(sentences.filter((" " + pl.col("words") + " ").str.contains_any(self.side_keys.get(language, []))))
         if not cued:
             return numbered.clear().with_columns(sentence=pl.lit(None, pl.String), number=pl.lit(None, pl.Int64), words=pl.lit(None, pl.String))
         return pl.concat(cued).sort("row", "number")
 
+    def _sentences(self, articles: pl.DataFrame, language: str, wanted: pl.Expr) -> pl.DataFrame:
+        """The sentences of `articles` that `wanted` keeps, numbered in their article, with their
+        `words` as the splitter prepares them."""
+        sentences = (
+            articles.with_columns(sentence=sentences_of(pl.col("text")))
+            .with_columns(number=pl.int_ranges(pl.col("sentence").list.len()))
+            .explode("sentence", "number")
+            .with_columns(words=folded_words(pl.col("sentence")))
+            .filter(wanted)
+        )
+        return sentences.with_columns(words=self.splitter[language].prepared(sentences["words"], language))
+
     def read(self, articles: pl.DataFrame) -> tuple[list[dict], list[dict]]:
         """Events and their actors in cleaned articles; `home` is the outlet's country (its "کشورمان", "بلادنا")."""
         events, actors, seen = [], [], set()
-        for article_id, number, sentence, words, language, published, home in self.candidates(articles).select(
-            "article_id", "number", "sentence", "words", "language", "published_date", "home"
-        ).iter_rows():
-            found = self._sentence(words.split(), language, published, home)
-            if found is None:
+        rows = self.candidates(articles).select("article_id", "number", "sentence", "words", "language", "published_date", "home").rows()
+        read = [self._sentence(words.split(), language, published, home) for _, _, _, words, language, published, home in rows]
+        # A sentence with one side may call the other by a name its article gave it before.
+        last = {}
+        for (article_id, number, *_), found in zip(rows, read):
+            if found is ONE_SIDE:
+                last[article_id] = number
+        names = self._introduced(articles.join(pl.DataFrame({"article_id": list(last), "last": list(last.values())}, schema={"article_id": pl.String, "last": pl.Int64}), on="article_id"))
+        for i, (article_id, number, _, words, language, published, home) in enumerate(rows):
+            aliases = {alias: side for at, given in names.get(article_id, []) if at < number for alias, side in given.items()}
+            if read[i] is ONE_SIDE and aliases:
+                read[i] = self._sentence(words.split(), language, published, home, aliases)
+        for (article_id, number, sentence, words, language, published, home), found in zip(rows, read):
+            if not isinstance(found, tuple):
                 continue
             kind, sides, place, place_country = found
             # An article retelling its meeting in a later sentence reports one event, not two.
@@ -158,7 +175,21 @@ class EventReader(SeedBacked):
             actors.extend({"event_id": event_id, "name": a.name, "person_id": a.person_id, "country": a.country, "role": a.role} for a in sides)
         return events, actors
 
-    def _sentence(self, words: list[str], language: str, published: dt.date | None, home: str | None):
+    def _introduced(self, articles: pl.DataFrame) -> dict[str, list[tuple[int, Aliases]]]:
+        """Per article, the names its sentences before `last` give to titled officials, with each sentence's number."""
+        names: dict[str, list[tuple[int, Aliases]]] = {}
+        for (language,), part in articles.filter(pl.col("language").is_in(list(self.side_keys))).partition_by("language", as_dict=True).items():
+            titled = (pl.col("number") < pl.col("last")) & (" " + pl.col("words") + " ").str.contains_any(sorted(self.officials.role_index[language].keys()))
+            sentences = self._sentences(part, language, titled)
+            for article_id, number, words, published, home in sentences.select("article_id", "number", "words", "published_date", "home").iter_rows():
+                words = words.split()
+                whose = self._whose(words, language, home)
+                given = self.names[language].introductions(words, self.officials.actors(words, language, published, whose), whose)
+                if given:
+                    names.setdefault(article_id, []).append((number, given))
+        return names
+
+    def _sentence(self, words: list[str], language: str, published: dt.date | None, home: str | None, aliases: Aliases | None = None):
         if not words or len(words) > MAX_SENTENCE_WORDS:
             return None
         spans = [(self.frames[language][term], start, end) for term, start, end in self.frame_index[language].find(words)] + self._gapped(words, language)
@@ -173,7 +204,7 @@ class EventReader(SeedBacked):
         destinations = self.locatives.places(words, language, "destination", index, visits) if visits else []
         between = [i for frame, start, end in spans if frame in KIND_ORDER for i in range(start, end)]
         whose = self._whose(words, language, home)
-        actors = self.officials.actors(words, language, published, whose, between)
+        actors = self.officials.actors(words, language, published, whose, between, named_sides(words, aliases) if aliases else ())
         countries = {actor.country for actor in actors}
         if kind in ("meeting", "agreement") and len(countries) < 2:
             # "talks between Iran and Pakistan": the countries are the sides no official names.
@@ -187,11 +218,12 @@ class EventReader(SeedBacked):
         # A visit is its visitor's (`_visitors`) and goes where its "to" says, before anywhere
         # else the sentence has been ("پس از دیدار در تهران به مسکو سفر کرد" went to Moscow);
         # "پاکستان ته ولاړ ... خبرې وکړې" is a visit whatever else the sentence says.
-        visitors = _visitors(actors, visits)
+        visitors = visitors_of(actors, visits)
         place, place_country = (destinations + places or [(None, None)])[0]
         if visitors and place_country and place_country != visitors[0].country:
             return "visit", visitors, place, place_country
-        return None
+        # One side and a frame: a name the article gave earlier may be the other.
+        return ONE_SIDE if (len(countries) == 1 if kind != "visit" else place_country and not visitors) else None
 
     def _whose(self, words: list[str], language: str, home: str | None) -> list[tuple[str, int, int]]:
         """The countries `words` names that a title may belong to: not a place after "در", "في",
@@ -231,17 +263,6 @@ class EventReader(SeedBacked):
             if found.precision == "day" and found.date != published:
                 return found.date
         return None
-
-
-def _visitors(actors: list, visits: list[tuple[int, int]]) -> list:
-    """Who made a visit: the side named right after a visit's noun ("سفر وزیر خارجه آمریکا به
-    عربستان", "زيارة الرئيس الأمريكي إلى الهند"), else the first side named within
-    `VISITOR_WINDOW` words of its frame, its subject ("عراقچی به دعوت همتای پاکستانی خود به
-    اسلام‌آباد سفر کرد"); with every other actor of that country."""
-    near = sorted((a for a in actors if any(start - VISITOR_WINDOW <= a.end and a.start <= end + VISITOR_WINDOW for start, end in visits)), key=lambda a: a.start)
-    owners = [a for a in near if any(a.start == end for _, end in visits)]
-    visitor = (owners or near or [None])[0]
-    return [a for a in near if a.country == visitor.country] if visitor else []
 
 
 def sentences_of(text: pl.Expr) -> pl.Expr:

@@ -110,7 +110,8 @@ class TermIndex:
         """
         word = pl.col("word")
         if language == "ar":
-            clitics = [(word.str.starts_with(clitic), word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_PROCLITICS]
+            # What is left is a word of two letters at least: "لو" (Le, of Le Maire) is not "و" (and).
+            clitics = [(word.str.starts_with(clitic) & (word.str.len_chars() >= len(clitic) + 2), word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_PROCLITICS]
         elif language == "fa" and self.enclitics:
             clitics = [(word.str.ends_with(clitic), word.str.head(-len(clitic)), self.one_word_terms) for clitic in PERSIAN_ENCLITICS]
         else:

@@ -1,0 +1,54 @@
+"""An official `people.csv` does not list, introduced by title, country and name, is a side when a
+later sentence calls him by that name or its last words (`tasks/introduced.py`)."""
+
+import pytest
+
+from events_reading import events_of
+
+from khabar.tasks.introduced import NameReader, named_sides
+
+
+@pytest.mark.parametrize(
+    "text, language, countries",
+    [
+        # Arabic wires: title, nisba and full name first, the surname of two words after.
+        ("أعلن وزير الاقتصاد الفرنسي برونو لو مير أن الاتفاق قريب.\n"
+         "وقال لو مير بعد اجتماع مع نظيره الألماني في برلين إن الخلافات تقلصت.", "ar", ["DE", "FR"]),
+        # ("علي" folds to "على", on, which ends a name: a name of Ali is lost rather than risked.)
+        ("قال وزير المالية القطري شريف العمادي إن الاستثمارات ستزيد.\n"
+         "والتقى شريف العمادي نظيره التركي في الدوحة لبحث التعاون الاقتصادي.", "ar", ["QA", "TR"]),
+        # Persian: title, country, name; then the name as the subject of a meeting.
+        ("وزیر بازرگانی ترکیه ظفر چاغلایان روز دوشنبه گفت تجارت دو کشور رشد کرده است.\n"
+         "ظفر چاغلایان در دیدار با وزیر صنعت ایران درباره گسترش تجارت گفتگو کرد.", "fa", ["IR", "TR"]),
+    ],
+)
+def test_a_name_the_article_gave_a_title_is_that_side_later(text, language, countries):
+    (event,) = events_of(text, language)
+    assert event["kind"] == "meeting"
+    assert sorted(country for country, _, _ in event["sides"]) == countries
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # Named, but never given a title: whose minister he is, the article does not say.
+        ("قال علي شريف العمادي إن الاستثمارات ستزيد.\nوالتقى شريف العمادي نظيره التركي في الدوحة.", "ar"),
+        # A name of one word is too often something else to carry a country.
+        ("قال وزير المالية القطري العمادي إن الاستثمارات ستزيد.\nوالتقى العمادي نظيره التركي في الدوحة.", "ar"),
+        # The name comes after the meeting: a reader does not look ahead for who met whom.
+        ("والتقى شريف العمادي نظيره التركي في الدوحة.\nوقال وزير المالية القطري علي شريف العمادي إن الاستثمارات ستزيد.", "ar"),
+    ],
+)
+def test_no_side_from_a_name_without_an_earlier_title(text, language):
+    assert events_of(text, language) == []
+
+
+def test_a_name_ends_at_a_word_that_cannot_be_part_of_it():
+    from khabar.tasks.actors import Actor
+
+    reader = NameReader(frozenset({"ان", "وزیر", "الفرنسی"}).__contains__)
+    words = "وزیر المال الفرنسی برونو لو ان".split()
+    title = Actor("وزیر", None, "FR", "other_minister", 0, 1)
+    aliases = reader.introductions(words, [title], [("FR", 2, 3)])
+    assert set(aliases) == {("برونو", "لو")}
+    assert [(side.country, side.start, side.end) for side in named_sides("قال برونو لو الیوم".split(), aliases)] == [("FR", 1, 3)]
