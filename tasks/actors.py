@@ -17,6 +17,9 @@ FORMER_WINDOW = 3  # words between an actor and a "former" beside it
 VISITOR_WINDOW = 12  # words between a visit's frame and its visitor: its subject, not any official of the sentence
 # Offices one person holds at a time: "the Pakistani foreign minister" on a known day is a name.
 RESOLVED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister", "national_security_adviser"})
+# "His counterpart" and "the delegation" without a country are nobody's in particular, even in
+# an outlet's own lead ("وزیر امور خارجه در دیدار با همتای خود" names the minister, not the other).
+UNTITLED_NOBODY = frozenset({"counterpart", "delegation"})
 # Where a language puts the country of a title: "پاکستان کے وزیر خارجہ", "Pakistani foreign
 # minister", "د پاکستان ... وزیر" before it; "وزیر امور خارجه پاکستان", "وزير الخارجية
 # الباكستاني", "министр иностранных дел Пакистана" after it.
@@ -75,10 +78,11 @@ class Officials:
         return set(self.people.get(language, {})) | set(self.roles.get(language, {}))
 
     def actors(self, words: list[str], language: str, published: dt.date | None, countries: list[tuple[str, int, int]], between: list[int] = (),
-               introduced: list[Actor] = ()) -> list[Actor]:
+               introduced: list[Actor] = (), untitled: str | None = None) -> list[Actor]:
         """The distinct sides `words` names; `countries` are the countries it names, with their
         places; `between`, the words of the event's frames, which stand between two sides;
-        `introduced`, the sides it calls by a name the article gave them (`tasks/introduced.py`)."""
+        `introduced`, the sides it calls by a name the article gave them (`tasks/introduced.py`);
+        `untitled`, the country of a title that names none: the outlet's own, in its lead."""
         actors: list[Actor] = list(introduced)
         if language in self.people_index:
             for name, start, end in self.people_index[language].find(words):
@@ -97,7 +101,7 @@ class Officials:
                 # "the foreign ministers of Iran and Pakistan": one side per country, two at most.
                 actors.extend(Actor(phrase, None, country, role, start, end) for country in _coordinated(countries, start, end, language in COUNTRY_BEFORE_TITLE, links))
                 continue
-            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE, links)
+            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE, links) or (untitled if role not in UNTITLED_NOBODY else None)
             # A title beside a named person is that person's; "his counterpart" only when of the
             # same country ("محمد صدیق، همتای پاکستانی خود"), else the other side ("بلاول بوتو
             # زرداري نظيره الطاجيكي").

@@ -42,6 +42,9 @@ NOT_YET = "not_yet"  # the frames of `event_frames.csv` that say the event is st
 # Phrases that only keep their words from a shorter frame: "принял участие" (took part) is not
 # "принял" (received).
 NO_EVENT = "none"
+# The region's own outlets call their officials by title alone in a lead ("وزیراعظم" in Jang);
+# international ones (BBC, CNN, Sky News Arabia) name the country, or mean someone named before.
+DOMESTIC_LEADS = frozenset({"IR", "AF", "PK", "TJ", "UZ", "KZ", "KG", "TM"})
 ONE_SIDE = object()  # what `_sentence` reads from a frame with one side only
 GAP = " ... "
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
@@ -149,7 +152,7 @@ class EventReader(SeedBacked):
         """Events and their actors in cleaned articles; `home` is the outlet's country (its "کشورمان", "بلادنا")."""
         events, actors, seen = [], [], set()
         rows = self.candidates(articles).select("article_id", "number", "sentence", "words", "language", "published_date", "home").rows()
-        read = [self._sentence(words.split(), language, published, home) for _, _, _, words, language, published, home in rows]
+        read = [self._sentence(words.split(), language, published, home, lead=number == 0) for _, number, _, words, language, published, home in rows]
         # A sentence with one side may call the other by a name its article gave it before.
         last = {}
         for (article_id, number, *_), found in zip(rows, read):
@@ -159,7 +162,7 @@ class EventReader(SeedBacked):
         for i, (article_id, number, _, words, language, published, home) in enumerate(rows):
             aliases = {alias: side for at, given in names.get(article_id, []) if at < number for alias, side in given.items()}
             if read[i] is ONE_SIDE and aliases:
-                read[i] = self._sentence(words.split(), language, published, home, aliases)
+                read[i] = self._sentence(words.split(), language, published, home, aliases, lead=number == 0)
         for (article_id, number, sentence, words, language, published, home), found in zip(rows, read):
             if not isinstance(found, tuple):
                 continue
@@ -189,7 +192,10 @@ class EventReader(SeedBacked):
                     names.setdefault(article_id, []).append((number, given))
         return names
 
-    def _sentence(self, words: list[str], language: str, published: dt.date | None, home: str | None, aliases: Aliases | None = None):
+    def _sentence(self, words: list[str], language: str, published: dt.date | None, home: str | None, aliases: Aliases | None = None, lead: bool = False):
+        """What one sentence reports; in an outlet's lead, a title that names no country is the
+        outlet's country's ("وزیر امور خارجه در سفر به اسلام‌آباد ..." in Fars is Iran's): later,
+        "the minister" may be anyone the article has named."""
         if not words or len(words) > MAX_SENTENCE_WORDS:
             return None
         spans = [(self.frames[language][term], start, end) for term, start, end in self.frame_index[language].find(words)] + self._gapped(words, language)
@@ -204,7 +210,8 @@ class EventReader(SeedBacked):
         destinations = self.locatives.places(words, language, "destination", index, visits) if visits else []
         between = [i for frame, start, end in spans if frame in KIND_ORDER for i in range(start, end)]
         whose = self._whose(words, language, home)
-        actors = self.officials.actors(words, language, published, whose, between, named_sides(words, aliases) if aliases else ())
+        untitled = home if lead and home in DOMESTIC_LEADS else None
+        actors = self.officials.actors(words, language, published, whose, between, named_sides(words, aliases) if aliases else (), untitled)
         countries = {actor.country for actor in actors}
         if kind in ("meeting", "agreement") and len(countries) < 2:
             # "talks between Iran and Pakistan": the countries are the sides no official names.

@@ -85,3 +85,31 @@ def test_a_title_takes_no_country_across_with_on_the_side_the_language_puts_it()
 def test_national_security_advisers_by_name_or_by_title_on_the_articles_day(text, language, published, sides):
     (event,) = events_of(text, language, published)
     assert [(country, person) for country, person, _ in event["sides"]] == sides
+
+
+@pytest.mark.parametrize(
+    "text, language, source, countries",
+    [
+        ("وزیر امور خارجه روز دوشنبه در سفر به اسلام‌آباد با عمران خان نخست وزیر پاکستان دیدار کرد.", "fa", "Fars News Agency", ["IR", "PK"]),
+        ("رئیس‌جمهور در تماس تلفنی با رئیس‌جمهور فرانسه درباره برجام گفتگو کرد.", "fa", "IRNA", ["FR", "IR"]),
+        ("وزیراعظم سے چینی وزیر خارجہ نے اسلام آباد میں ملاقات کی۔", "ur", "Daily Jang", ["CN", "PK"]),
+        ("ولسمشر له پاکستاني لومړي وزیر سره په ارګ کې وکتل.", "ps", "TOLOnews", ["AF", "PK"]),
+    ],
+)
+def test_a_bare_title_in_a_regional_outlets_lead_is_its_own_country(text, language, source, countries):
+    (event,) = events_of(text, language, dt.date(2020, 5, 4), source)
+    assert sorted(country for country, _, _ in event["sides"]) == countries
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # Past the lead, "the president" may be anyone the article named.
+        ("رئیس‌جمهور آمریکا دیروز در کاخ سفید سخنرانی کرد.\nرئیس‌جمهور در تماس تلفنی با رئیس‌جمهور فرانسه گفتگو کرد.", "IRNA"),
+        # An international outlet names the country; an unknown one has none to lend.
+        ("رئیس‌جمهور در تماس تلفنی با رئیس‌جمهور فرانسه درباره برجام گفتگو کرد.", "BBC"),
+        ("رئیس‌جمهور در تماس تلفنی با رئیس‌جمهور فرانسه درباره برجام گفتگو کرد.", None),
+    ],
+)
+def test_a_bare_title_elsewhere_is_nobodys(text, source):
+    assert events_of(text, "fa", dt.date(2020, 5, 4), source) == []
