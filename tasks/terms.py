@@ -18,6 +18,7 @@ from khabar.tasks.folding import folded_words
 # ك is ک). The shortest strip that leaves a known first word wins, so "والولايات" reads as
 # "الولايات" (the United States), not as "ولايات" (the first word of Micronesia's name).
 ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ک", "ال", "لل", "وال", "بال", "فال", "کال", "وبال")
+ARABIC_LAM_ARTICLE = ("لل", "ولل", "فلل")
 # Persian glues the copula and the adjective ending to a name ("آمریکاست": it is America's;
 # "کره‌ای": Korean, typed with a ZWNJ the folding removes). For names only: a stem must be a
 # whole one-word name, so no common word is cut down to a place.
@@ -111,7 +112,10 @@ class TermIndex:
         word = pl.col("word")
         if language == "ar":
             # What is left is a word of two letters at least: "لو" (Le, of Le Maire) is not "و" (and).
-            clitics = [(word.str.starts_with(clitic) & (word.str.len_chars() >= len(clitic) + 2), word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_PROCLITICS]
+            # "ل" before the article drops its alif: "للولايات" is "لـ" + "الولايات" (not "ولايات",
+            # Micronesia's first word), "للأمم" is "الأمم"; that reading goes first.
+            clitics = [(word.str.starts_with(clitic), "ال" + word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_LAM_ARTICLE]
+            clitics += [(word.str.starts_with(clitic) & (word.str.len_chars() >= len(clitic) + 2), word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_PROCLITICS]
         elif language == "fa" and self.enclitics:
             clitics = [(word.str.ends_with(clitic), word.str.head(-len(clitic)), self.one_word_terms) for clitic in PERSIAN_ENCLITICS]
         else:

@@ -113,6 +113,14 @@ def test_the_shortest_arabic_proclitic_strip_wins():
     assert countries(text, "ar") == {"PK": 1, "IR": 1, "US": 1}
 
 
+def test_lam_before_the_article_reads_as_the_article():
+    # "للولايات" is "لـ" + "الولايات" (not Micronesia's "ولايات"); "للشؤون الخارجية" is foreign affairs.
+    assert countries("وجه الرئيس دعوة للولايات المتحدة وللسعودية.", "ar") == {"US": 1, "SA": 1}
+    text = "أكد وزير الدولة للشؤون الخارجية الإماراتي أن دول المقاطعة ستواصل الضغط على الدوحة، وأن لدول المقاطعة موقفا موحدا. " * 2
+    terms = tag_topics(articles((text, "ar")), LEXICON)[1]
+    assert term_key("الشؤون الخارجية") in set(terms.filter(pl.col("topic") == "diplomacy")["term"])
+
+
 def test_dushanbe_the_weekday_is_not_tajikistan():
     # Persian and Pashto date lines and "on the eve of": no place cue, and no other name of the country.
     assert countries("کابل (پژواک، ۲۳ حمل ۱۴۰۰): روز دوشنبه نشست امنیتی در کابل برگزار شد.", "fa") == {"AF": 2}
