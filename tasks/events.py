@@ -222,7 +222,7 @@ class EventReader(SeedBacked):
         place, place_country = (places + destinations or [(None, None)])[0]
         if kind != "visit" and len(countries) >= 2:
             return kind, actors, place, place_country
-        # A visit is its visitor's (`_visitors`) and goes where its "to" says, before anywhere
+        # A visit is its visitor's (`visitors_of`) and goes where its "to" says, before anywhere
         # else the sentence has been ("پس از دیدار در تهران به مسکو سفر کرد" went to Moscow);
         # "پاکستان ته ولاړ ... خبرې وکړې" is a visit whatever else the sentence says.
         visitors = visitors_of(actors, visits)

@@ -21,7 +21,7 @@ import polars as pl
 from khabar.tasks.actors import ACTOR_WINDOW, Actor
 from khabar.tasks.folding import term_key
 
-NAME_WORDS = 3  # "برونو لو مير", "علي شريف العمادي"
+NAME_WORDS = 3  # "برونو لو مير", "محمد شياع السوداني"
 MIN_ALIAS_WORDS = 2
 # Titles that name no one person: a delegation or a spokesman is not followed by its name.
 UNNAMED_ROLES = frozenset({"delegation", "counterpart", "spokesperson", "former", "link"})

@@ -111,10 +111,10 @@ class TermIndex:
         """
         word = pl.col("word")
         if language == "ar":
-            # What is left is a word of two letters at least: "لو" (Le, of Le Maire) is not "و" (and).
             # "ل" before the article drops its alif: "للولايات" is "لـ" + "الولايات" (not "ولايات",
             # Micronesia's first word), "للأمم" is "الأمم"; that reading goes first.
             clitics = [(word.str.starts_with(clitic), "ال" + word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_LAM_ARTICLE]
+            # What a strip leaves is a word of two letters at least: "لو" (Le, of Le Maire) is not "و" (and).
             clitics += [(word.str.starts_with(clitic) & (word.str.len_chars() >= len(clitic) + 2), word.str.slice(len(clitic)), self.first_words) for clitic in ARABIC_PROCLITICS]
         elif language == "fa" and self.enclitics:
             clitics = [(word.str.ends_with(clitic), word.str.head(-len(clitic)), self.one_word_terms) for clitic in PERSIAN_ENCLITICS]
