@@ -89,13 +89,15 @@ def test_data_tests_catch_two_canonical_rows_in_a_cluster(warehouse):
 
 
 def test_a_failing_data_test_fails_the_model_build(warehouse, tmp_path):
-    """The real `build_models` subflow, on a warehouse whose cluster c1 has two canonical rows."""
+    """The real `build_models` tasks in a flow, on a warehouse whose cluster c1 has two canonical rows."""
+    from prefect import flow
+
     from khabar.flows.models import DataTestFailure, build_models
 
     warehouse.execute("update articles set is_canonical = true where article_id = 'a2'")
     warehouse.close()
     with pytest.raises(DataTestFailure, match=r"articles_one_canonical_per_cluster \(1 rows\)"):
-        build_models(tmp_path / "w.duckdb")
+        flow(build_models)(tmp_path / "w.duckdb")
 
 
 def test_pair_topics_join_pairs_and_topics_of_canonical_articles(warehouse):
