@@ -51,11 +51,30 @@ def file_chunks(files: pl.DataFrame, max_bytes: int) -> list[pl.DataFrame]:
     return chunks
 
 
+@dataclass
+class Mapped:
+    """A stage's task mapped over its batches, still running."""
+
+    stage: str
+    frames: list[pl.DataFrame]
+    futures: list
+    started: float
+
+
+def start_batches(stage: str, task, frames: list[pl.DataFrame], *shared) -> Mapped:
+    """Map `task` over batches and return at once: stages that read the same input run together."""
+    return Mapped(stage, frames, task.map(frames, *(unmapped(value) for value in shared)), time.monotonic())
+
+
 def run_batches(stage: str, task, frames: list[pl.DataFrame], *shared) -> list:
     """Map `task` over batches, logging each finished batch with its count and rate."""
+    return finish_batches(start_batches(stage, task, frames, *shared))
+
+
+def finish_batches(mapped: Mapped) -> list:
+    """Wait for a mapped stage, logging each finished batch with its count and rate."""
     logger = get_run_logger()
-    started = time.monotonic()
-    futures = task.map(frames, *(unmapped(value) for value in shared))
+    stage, frames, futures, started = mapped.stage, mapped.frames, mapped.futures, mapped.started
     position = {id(future): i for i, future in enumerate(futures)}
     done_rows = 0
     for finished, future in enumerate(as_completed(futures), start=1):

@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from khabar.flows.batching import Batching, Stages, batches, file_chunks, forget_task_results, run_batches
+from khabar.flows.batching import Batching, Stages, batches, file_chunks, finish_batches, forget_task_results, run_batches, start_batches
 from khabar.flows.models import build_models
 from khabar.flows.stage_tasks import (
     assign_clusters_task,
@@ -96,17 +96,25 @@ def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, b
     emptied = concat([c.rejected for c in cleaned], REJECTED_SCHEMA)
     stages.done("clean", read.raw.height, articles.height, emptied)
 
-    signed = run_batches("sign-minhash", sign_articles_task, batches(articles.select(SIGN_INPUT), batching.articles))
+    # The four stages read the cleaned articles and not each other: started together, the worker
+    # processes go from one stage's parts to the next without waiting for the slowest part of
+    # each, while this process hands over the next. Each stage is timed to its own end.
+    mapped = [
+        start_batches("sign-minhash", sign_articles_task, batches(articles.select(SIGN_INPUT), batching.articles)),
+        start_batches("tag-topics", tag_topics_task, batches(articles.select(TOPIC_INPUT), batching.articles), reference.lexicon),
+        start_batches("tag-countries", tag_countries_task, batches(articles.select(COUNTRY_INPUT), batching.articles), reference.gazetteer, reference.sources),
+        start_batches("read-events", read_events_task, batches(articles.select(EVENT_INPUT), batching.articles), reference.events, reference.sources),
+    ]
+    signed = finish_batches(mapped[0])
     signatures, bands = concat([s for s, _ in signed], SIGNATURE_SCHEMA), concat([b for _, b in signed], BAND_SCHEMA)
     stages.done("sign-minhash", articles.height, signatures.height)
-
-    tagged = run_batches("tag-topics", tag_topics_task, batches(articles.select(TOPIC_INPUT), batching.articles), reference.lexicon)
+    tagged = finish_batches(mapped[1])
     topics, topic_terms = concat([t for t, _ in tagged], TOPIC_SCHEMA), concat([e for _, e in tagged], TOPIC_TERM_SCHEMA)
     stages.done("tag-topics", articles.height, topics.height)
-    tagged = run_batches("tag-countries", tag_countries_task, batches(articles.select(COUNTRY_INPUT), batching.articles), reference.gazetteer, reference.sources)
+    tagged = finish_batches(mapped[2])
     countries, country_terms = concat([c for c, _ in tagged], COUNTRY_SCHEMA), concat([e for _, e in tagged], COUNTRY_TERM_SCHEMA)
     stages.done("tag-countries", articles.height, countries.height)
-    found = run_batches("read-events", read_events_task, batches(articles.select(EVENT_INPUT), batching.articles), reference.events, reference.sources)
+    found = finish_batches(mapped[3])
     events, event_actors = concat([e for e, _ in found], EVENT_SCHEMA), concat([a for _, a in found], ACTOR_SCHEMA)
     stages.done("read-events", articles.height, events.height)
     return {
