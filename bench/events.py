@@ -102,6 +102,8 @@ def score(gold: dict[str, dict[tuple, str]], found: dict[str, dict[tuple, str]],
             errors.append(f"{key}: invented {got[p]} {p}")
         for p in want.keys() - got.keys():
             errors.append(f"{key}: missed {want[p]} {p}")
+        for p in sorted(p for p in right if want[p] != got[p]):
+            errors.append(f"{key}: kind {got[p]} where the reader has {want[p]} {p}")
     return counts
 
 
