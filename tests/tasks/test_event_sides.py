@@ -113,3 +113,10 @@ def test_a_bare_title_in_a_regional_outlets_lead_is_its_own_country(text, langua
 )
 def test_a_bare_title_elsewhere_is_nobodys(text, source):
     assert events_of(text, "fa", dt.date(2020, 5, 4), source) == []
+
+
+def test_one_countrys_ministers_in_the_plural_are_a_side():
+    # "د جرمني له وزیرانو سره": German ministers, unnamed; "ډاکټر محب" is how Afghan papers name Mohib.
+    (event,) = events_of("ډاکټر محب د جرمني له وزیرانو سره په برلین کې وکتل.", "ps", dt.date(2020, 5, 4))
+    assert event["kind"] == "meeting"
+    assert [(country, person) for country, person, _ in event["sides"]] == [("AF", "hamdullah_mohib"), ("DE", None)]
