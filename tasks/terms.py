@@ -96,11 +96,10 @@ class TermIndex:
 
     def find(self, words: list[str]) -> list[tuple[str, int, int]]:
         """`spans` of a list of words, as (term, first word, words after the last)."""
-        word_at, offset = {}, 0
-        for i, word in enumerate(words):
-            word_at[offset] = i
-            offset += len(word) + 1
-        return [(term, word_at[start], word_at[start] + term.count(" ") + 1) for term, start in self.spans(" ".join(words))]
+        joined = " ".join(words)
+        # A span's first word is the count of spaces before it: counted in C for the few spans
+        # found, instead of mapping every word's offset in Python on every call.
+        return [(term, first, first + term.count(" ") + 1) for term, start in self.spans(joined) for first in (joined.count(" ", 0, start),)]
 
     def prepared(self, match_texts: pl.Series, language: str) -> pl.Series:
         """`match_texts` with the clitics that hide a term's first word taken off, for a batch.
