@@ -63,6 +63,10 @@ def test_clubs_named_after_oil_and_steel_are_not_energy_or_trade_in_a_sports_rep
     assert not {"energy_infrastructure", "trade_economy"} & main_topics(articles((persian, "fa"), (arabic, "ar")))
     oil = "صادرات نفت و گاز ایران از پارس جنوبی افزایش یافت و وزیر نفت گفت تولید پتروشیمی‌ها و پالایشگاه‌ها بیشتر شد. " * 3
     assert "energy_infrastructure" in main_topics(articles((oil, "fa")))
+    # Pakistan's Muslim League and a government's economic team are not sport.
+    budget = ("دولت مسلم لیگ نواز در پاکستان بودجه جدید و افزایش صادرات را تصویب کرد؛ مسلم لیگ می‌گوید تورم کاهش "
+              "می‌یابد و تیم اقتصادی مسلم لیگ از سرمایه‌گذاری خارجی حمایت می‌کند. ")
+    assert "trade_economy" in main_topics(articles((budget, "fa")))
 
 
 def test_a_passing_mention_is_mentioned_not_main():
