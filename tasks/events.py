@@ -154,14 +154,13 @@ class EventReader(SeedBacked):
         rows = self.candidates(articles).select("article_id", "number", "sentence", "words", "language", "published_date", "home").rows()
         read = [self._sentence(words.split(), language, published, home, lead=number == 0) for _, number, _, words, language, published, home in rows]
         # A sentence with one side may call the other by a name its article gave it before.
-        last = {}
-        for (article_id, number, *_), found in zip(rows, read):
-            if found is ONE_SIDE:
-                last[article_id] = number
+        last = {row[0]: row[1] for row, found in zip(rows, read) if found is ONE_SIDE}  # rows are in order: the last wins
         names = self._introduced(articles.join(pl.DataFrame({"article_id": list(last), "last": list(last.values())}, schema={"article_id": pl.String, "last": pl.Int64}), on="article_id"))
         for i, (article_id, number, _, words, language, published, home) in enumerate(rows):
-            aliases = {alias: side for at, given in names.get(article_id, []) if at < number for alias, side in given.items()}
-            if read[i] is ONE_SIDE and aliases:
+            if read[i] is not ONE_SIDE or article_id not in names:
+                continue
+            aliases = {alias: side for at, given in names[article_id] if at < number for alias, side in given.items()}
+            if aliases:
                 read[i] = self._sentence(words.split(), language, published, home, aliases, lead=number == 0)
         for (article_id, number, sentence, words, language, published, home), found in zip(rows, read):
             if not isinstance(found, tuple):
