@@ -24,6 +24,11 @@ UNTITLED_NOBODY = frozenset({"counterpart", "delegation"})
 # minister", "د پاکستان ... وزیر" before it; "وزیر امور خارجه پاکستان", "وزير الخارجية
 # الباكستاني", "министр иностранных дел Пакистана" after it.
 COUNTRY_BEFORE_TITLE = frozenset({"ur", "ps", "en", "uz", "kk", "tr"})
+# Arabic-script writers join a name's parts or not as they please: "صفارهرندی", "محمدجواد ظریف",
+# "امیرعبداللهیان", "عبدالله عبدالله", "خلیلزاد". Every way of joining neighbouring words of a
+# listed name is that name too; the joined forms are long enough to be no common word.
+JOINED_NAME_LANGUAGES = frozenset({"fa", "ar", "ur", "ps"})
+JOINED_NAME_WORDS = 4  # 2 ** 3 spellings at most per name
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,8 @@ class Officials:
         self.office_holders: dict[tuple[str, str], set[Person]] = {}  # (country, role) -> people
         for row in people.iter_rows(named=True):
             person = Person(row["person_id"], row["country"], row["role"], _date(row["valid_from"]), _date(row["valid_to"]))
-            self.people.setdefault(row["language"], {}).setdefault(term_key(row["name"]), []).append(person)
+            for name in _spellings(term_key(row["name"]), row["language"]):
+                self.people.setdefault(row["language"], {}).setdefault(name, []).append(person)
             self.office_holders.setdefault((person.country, person.role), set()).add(person)
         self.roles: dict[str, dict[str, tuple[str, str | None]]] = {}
         self.plural: set[tuple[str, str]] = set()  # (language, phrase): titles of two sides, "وزیران خارجه"
@@ -134,6 +140,17 @@ class Officials:
             return None
         holders = {p.person_id for p in self.office_holders.get((country, role), ()) if p.valid_from and p.in_office(on)}
         return holders.pop() if len(holders) == 1 else None
+
+
+def _spellings(name: str, language: str) -> list[str]:
+    """`name` (folded) and, in `JOINED_NAME_LANGUAGES`, every spelling of it with neighbouring words joined."""
+    words = name.split(" ")
+    if language not in JOINED_NAME_LANGUAGES or not 1 < len(words) <= JOINED_NAME_WORDS:
+        return [name]
+    spellings = [words[0]]
+    for word in words[1:]:
+        spellings = [f"{spelling} {word}" for spelling in spellings] + [spelling + word for spelling in spellings]
+    return spellings
 
 
 def _date(value: str | None) -> dt.date | None:

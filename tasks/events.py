@@ -166,8 +166,9 @@ class EventReader(SeedBacked):
             if not isinstance(found, tuple):
                 continue
             kind, sides, place, place_country = found
-            # An article retelling its meeting in a later sentence reports one event, not two.
-            key = (article_id, kind, frozenset(a.person_id or (a.country, a.role) for a in sides))
+            # An article retelling its meeting in a later sentence reports one event, not two; a
+            # visit elsewhere by the same side is another ("his recent trip to Spain").
+            key = (article_id, kind, frozenset(a.person_id or (a.country, a.role) for a in sides), place_country if kind == "visit" else None)
             if key in seen:
                 continue
             seen.add(key)

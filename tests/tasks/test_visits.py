@@ -104,3 +104,18 @@ def test_its_own_positions_in_a_country_are_no_visit_there():
 def test_talks_about_a_country_held_elsewhere_are_no_visit_to_it():
     # "Iran's foreign minister, in talks on Afghanistan, said": no "his own talks in", no visit
     assert events_of("وزیر امور خارجه ایران در مذاکرات درباره صلح در افغانستان گفت که ایران از گفتگوی بین‌الافغانی حمایت می‌کند.", "fa") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parts of a name written joined, as Persian writers often do ("صفارهرندی", "شاه‌محمود"),
+        # though people.csv lists them apart.
+        "محمدحسین صفار هرندی از سفر به آمریکا سخن گفت.\nصفارهرندی به سفر اخیر خود به اسپانیا برای شرکت در نشست اشاره کرد.",
+        "شاه‌محمود قریشی به آمریکا سفر کرد.\nشاه‌محمود قریشی پس از آن به اسپانیا سفر کرد.",
+    ],
+)
+def test_a_second_visit_of_one_side_elsewhere_is_another_event(text):
+    visits = events_of(text, "fa", dt.date(2008, 1, 1) if "صفار" in text else dt.date(2019, 1, 1))
+    assert sorted(event["place_country"] for event in visits) == ["ES", "US"]
+    assert len({person for event in visits for _, person, _ in event["sides"]} - {None}) == 1
