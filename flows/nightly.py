@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from khabar.flows.batching import Batching, Stages, batches, file_chunks, finish_batches, forget_task_results, run_batches, start_batches
+from khabar.flows.batching import Batching, Mapped, Stages, batches, file_chunks, finish_batches, forget_task_results, run_batches, start_batches
 from khabar.flows.models import build_models
 from khabar.flows.stage_tasks import (
     assign_clusters_task,
@@ -86,25 +86,35 @@ def read_chunk(files: pl.DataFrame, batching: Batching, stages: Stages) -> ReadC
     return ReadChunk(files, raw, rejected)
 
 
-def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, batching: Batching, stages: Stages) -> dict[str, pl.DataFrame]:
-    """Clean, sign and tag one chunk of read articles, and read its events.
+def start_clean(raw: pl.DataFrame, chrome: Chrome, reference: ReferenceData, batching: Batching) -> Mapped:
+    return start_batches("clean", clean_articles_task, batches(raw, batching.articles), chrome, reference.months, reference.sources)
+
+
+def transform_chunk(
+    read: ReadChunk, cleaning: Mapped, following: ReadChunk | None, chrome: Chrome, reference: ReferenceData, batching: Batching, stages: Stages
+) -> tuple[dict[str, pl.DataFrame], Mapped | None]:
+    """Sign and tag one chunk of articles being cleaned (`cleaning`), and read its events; with
+    the cleaning of the `following` chunk, started once this chunk's stages are under way.
 
     Each stage gets the columns it reads, no more: a batch crosses to a worker process pickled.
     """
-    cleaned = run_batches("clean", clean_articles_task, batches(read.raw, batching.articles), chrome, reference.months, reference.sources)
+    cleaned = finish_batches(cleaning)
     articles = concat([c.kept for c in cleaned], ARTICLE_SCHEMA)
     emptied = concat([c.rejected for c in cleaned], REJECTED_SCHEMA)
     stages.done("clean", read.raw.height, articles.height, emptied)
 
     # The four stages read the cleaned articles and not each other: started together, the worker
     # processes go from one stage's parts to the next without waiting for the slowest part of
-    # each, while this process hands over the next. Each stage is timed to its own end.
+    # each, while this process hands over the next. Each stage is timed to its own end. The
+    # next chunk's cleaning queues behind them, so the workers have it to do while this process
+    # puts this chunk's results together and writes them.
     mapped = [
         start_batches("sign-minhash", sign_articles_task, batches(articles.select(SIGN_INPUT), batching.articles)),
         start_batches("tag-topics", tag_topics_task, batches(articles.select(TOPIC_INPUT), batching.articles), reference.lexicon),
         start_batches("tag-countries", tag_countries_task, batches(articles.select(COUNTRY_INPUT), batching.articles), reference.gazetteer, reference.sources),
         start_batches("read-events", read_events_task, batches(articles.select(EVENT_INPUT), batching.articles), reference.events, reference.sources),
     ]
+    upcoming = start_clean(following.raw, chrome, reference, batching) if following else None
     signed = finish_batches(mapped[0])
     signatures, bands = concat([s for s, _ in signed], SIGNATURE_SCHEMA), concat([b for _, b in signed], BAND_SCHEMA)
     stages.done("sign-minhash", articles.height, signatures.height)
@@ -117,11 +127,12 @@ def transform_chunk(read: ReadChunk, chrome: Chrome, reference: ReferenceData, b
     found = finish_batches(mapped[3])
     events, event_actors = concat([e for e, _ in found], EVENT_SCHEMA), concat([a for _, a in found], ACTOR_SCHEMA)
     stages.done("read-events", articles.height, events.height)
-    return {
+    outputs = {
         "files": read.files, "articles": articles, "rejected": concat([read.rejected, emptied], REJECTED_SCHEMA),
         "topics": topics, "topic_terms": topic_terms, "countries": countries, "country_terms": country_terms,
         "events": events, "event_actors": event_actors, "signatures": signatures, "bands": bands,
     }
+    return outputs, upcoming
 
 
 def learn_night_chrome(warehouse: Path, lines: pl.DataFrame, reference: ReferenceData, stages: Stages) -> tuple[Chrome, dict[str, pl.DataFrame]]:
@@ -155,14 +166,23 @@ def read_and_transform(
     chrome, night_outputs = learn_night_chrome(warehouse, lines, reference, stages)
     write_night(staging, night_outputs)
     del lines
-    read_files = []
-    for number, (chunk_files, rejected) in enumerate(reads, start=1):
-        logger.info("transforming chunk %d/%d", number, len(reads))
-        raw = staging / f"raw-{number:04d}.parquet"
-        outputs = transform_chunk(ReadChunk(chunk_files, pl.read_parquet(raw), rejected), chrome, reference, batching, stages)
-        write_chunk(staging / f"chunk-{number:04d}", outputs)
-        raw.unlink()
+    def read_back(number: int) -> ReadChunk | None:
+        if number >= len(reads):
+            return None
+        files, rejected = reads[number]
+        return ReadChunk(files, pl.read_parquet(staging / f"raw-{number + 1:04d}.parquet"), rejected)
+
+    read_files, current = [], read_back(0)
+    # Each chunk's cleaning starts while the chunk before it is being tagged (`transform_chunk`).
+    cleaning = start_clean(current.raw, chrome, reference, batching)
+    for number in range(len(reads)):
+        logger.info("transforming chunk %d/%d", number + 1, len(reads))
+        following = read_back(number + 1)
+        outputs, cleaning = transform_chunk(current, cleaning, following, chrome, reference, batching, stages)
+        write_chunk(staging / f"chunk-{number + 1:04d}", outputs)
+        (staging / f"raw-{number + 1:04d}.parquet").unlink()
         read_files.append(outputs["files"])
+        current = outputs = following  # this chunk's text goes before the next one's results come
         forget_task_results()
         stages.restart_clock()
     return pl.concat(read_files)

@@ -52,10 +52,10 @@ detect_language_task = task(
 short_lines_task = task(short_lines, name="list-short-lines", cache_policy=NO_CACHE)
 learn_chrome_task = task(learn_chrome, name="learn-chrome", cache_policy=NO_CACHE)
 clean_articles_task = task(in_workers(clean_articles), name="clean", cache_policy=NO_CACHE)
-sign_articles_task = task(in_workers(sign_articles), name="sign-minhash", cache_policy=NO_CACHE)
-tag_topics_task = task(in_workers(tag_topics), name="tag-topics", cache_policy=NO_CACHE)
-tag_countries_task = task(in_workers(tag_countries), name="tag-countries", cache_policy=NO_CACHE)
-read_events_task = task(in_workers(read_events), name="read-events", cache_policy=NO_CACHE)
+sign_articles_task = task(in_workers(sign_articles, parts_per_worker=1), name="sign-minhash", cache_policy=NO_CACHE)
+tag_topics_task = task(in_workers(tag_topics, parts_per_worker=1), name="tag-topics", cache_policy=NO_CACHE)
+tag_countries_task = task(in_workers(tag_countries, parts_per_worker=1), name="tag-countries", cache_policy=NO_CACHE)
+read_events_task = task(in_workers(read_events, parts_per_worker=1), name="read-events", cache_policy=NO_CACHE)
 
 # The night as a whole
 assign_clusters_task = task(assign_clusters, name="deduplicate", cache_policy=NO_CACHE)

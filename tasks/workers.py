@@ -27,11 +27,12 @@ from khabar.tasks.stage import concat
 
 _pool: ProcessPoolExecutor | None = None
 # Parts a frame is cut into for each worker: more than one, so that a slow part leaves the others
-# something to do, and small, for what a worker holds while it computes one (a part of 1,250
-# articles instead of 2,500: 185 MB a worker instead of 220 at 100,000 articles); pickling a
-# part and its result costs a few hundredths of a second.
+# something to do, and small, for what a worker holds while it computes one (cleaning a part of
+# 1,250 articles instead of 2,500: 185 MB a worker instead of 220 at 100,000 articles); pickling
+# a part and its result costs a few hundredths of a second. A stage with a cost per call (the
+# event reader's Polars filters build their automatons anew, about 60 ms a call) takes fewer.
 PARTS_PER_WORKER = 4
-_parts = 0
+_workers = 0
 # The modules of the stages `in_workers` wraps: imported once by the fork server, before it forks
 # each worker, rather than by every worker (0.3 s; they import no Prefect).
 _stage_modules: set[str] = set()
@@ -44,7 +45,7 @@ def worker_processes(count: int, warm_up: Callable[..., object] = int, *args) ->
     Each worker runs `warm_up(*args)` as it starts (a module-level function: builds what its
     stages will need), while this process goes on.
     """
-    global _pool, _parts
+    global _pool, _workers
     if count < 1:
         yield
         return
@@ -56,14 +57,14 @@ def worker_processes(count: int, warm_up: Callable[..., object] = int, *args) ->
     try:
         for _ in range(count):  # a pool starts a process for each job it has no idle process for
             pool.submit(int)
-        _pool, _parts = pool, count * PARTS_PER_WORKER
+        _pool, _workers = pool, count
         yield
     finally:
-        _pool, _parts = None, 0
+        _pool, _workers = None, 0
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def in_workers(stage: Callable) -> Callable:
+def in_workers(stage: Callable, parts_per_worker: int = PARTS_PER_WORKER) -> Callable:
     """`stage`, computed in the worker processes while a pool is open, here otherwise.
 
     `stage` must be a module-level function (it crosses to a worker by name) whose first argument
@@ -74,7 +75,7 @@ def in_workers(stage: Callable) -> Callable:
 
     @functools.wraps(stage)
     def compute(frame: pl.DataFrame, *args, **kwargs):
-        pool, parts = _pool, _parts
+        pool, parts = _pool, _workers * parts_per_worker
         if pool is None or frame.height < 2:
             return stage(frame, *args, **kwargs)
         size = -(-frame.height // parts)
