@@ -16,8 +16,9 @@ import hijridate
 import jdatetime
 import polars as pl
 
-from khabar.tasks.folding import fold, to_ascii_digits
+from khabar.tasks.folding import fold, term_key, to_ascii_digits
 from khabar.tasks.stage import SeedBacked
+from khabar.tasks.terms import TermIndex
 
 YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with one digit lets `re` skip to the digits
 
@@ -169,6 +170,38 @@ class MonthNames(SeedBacked):
 
 
 YEARS_OF = {"gregorian": GREGORIAN_YEARS, "solar_hijri": SOLAR_HIJRI_YEARS, "lunar_hijri": LUNAR_HIJRI_YEARS}
+
+
+class EventDates:
+    """The day an event happened, from the sentence that reports it: "دیروز", "أمس", "پرون",
+    "yesterday" (`relative_days.csv`) counted from the article's own date, else a day it states."""
+
+    def __init__(self, relative_days: pl.DataFrame | None, months: MonthNames):
+        self.months = months
+        self.days: dict[str, dict[str, int]] = {}
+        for row in relative_days.iter_rows(named=True) if relative_days is not None else []:
+            self.days.setdefault(row["language"], {})[term_key(row["phrase"])] = int(row["days"])
+        self.index: dict[str, TermIndex] = {}
+
+    def terms(self, language: str) -> set[str]:
+        return set(self.days.get(language, {}))
+
+    def read_as(self, splitters: dict[str, TermIndex]) -> None:
+        """Index the day words of each language as text prepared by its splitter reads them."""
+        self.index = {language: TermIndex(set(days), language=language, reads_as=splitters.get(language)) for language, days in self.days.items()}
+
+    def date_in(self, sentence: str, words: list[str], language: str, published: dt.date | None) -> dt.date | None:
+        """Not the article's date alone: the meeting was often "yesterday". A sentence with
+        "yesterday" and a written date has its dateline in it, so without the article's date it
+        gives no day."""
+        index, days = self.index.get(language), self.days.get(language, {})
+        offsets = {days[term] for term, _, _ in index.find(words)} if index else set()
+        if offsets:
+            return published + dt.timedelta(days=offsets.pop()) if published and len(offsets) == 1 else None
+        for _, _, found in self.months.find(sentence):
+            if found.precision == "day" and found.date != published:
+                return found.date
+        return None
 
 
 def calendar_of_year(year: int) -> str | None:

@@ -22,9 +22,9 @@ import polars as pl
 
 from khabar.tasks.actors import Actor, Officials, visitors_of
 from khabar.tasks.countries import Gazetteer
-from khabar.tasks.dates import MonthNames
+from khabar.tasks.dates import EventDates, MonthNames
 from khabar.tasks.folding import folded_words, term_key
-from khabar.tasks.introduced import Aliases, NameReader, named_sides
+from khabar.tasks.introduced import REPORT_OPENINGS, Aliases, NameReader, named_sides
 from khabar.tasks.locatives import LOCATIVE_KINDS, Locatives
 from khabar.tasks.sources import Sources
 from khabar.tasks.stage import SeedBacked
@@ -55,11 +55,7 @@ class EventReader(SeedBacked):
 
     def __init__(self, people: pl.DataFrame, roles: pl.DataFrame, frames: pl.DataFrame, gazetteer: Gazetteer, months: MonthNames,
                  relative_days: pl.DataFrame | None = None, name_stops: pl.DataFrame | None = None):
-        self.gazetteer, self.months, self.officials = gazetteer, months, Officials(people, roles)
-        # "دیروز", "أمس", "پرون", "yesterday": days from the article's own date
-        self.relative_days: dict[str, dict[str, int]] = {}
-        for row in relative_days.iter_rows(named=True) if relative_days is not None else []:
-            self.relative_days.setdefault(row["language"], {})[term_key(row["phrase"])] = int(row["days"])
+        self.gazetteer, self.officials, self.dates = gazetteer, Officials(people, roles), EventDates(relative_days, months)
         self.frames: dict[str, dict[str, str]] = {}
         self.gapped: dict[str, list[tuple[list[str], list[str], str]]] = {}
         self.locatives = Locatives(frames, gazetteer)
@@ -80,7 +76,7 @@ class EventReader(SeedBacked):
             language: TermIndex(
                 self.officials.terms(language) | set(self.frames[language]) | set(gazetteer.names.get(language, {}))
                 | self.locatives.cues(language)
-                | set(self.relative_days.get(language, {}))
+                | self.dates.terms(language)
             )
             for language in self.frames
         }
@@ -88,7 +84,7 @@ class EventReader(SeedBacked):
         # وزراء" once "وزراء خارجية" is a title (other languages are read as written, so the
         # gazetteer's own index serves their places).
         self.frame_index = {language: TermIndex(set(terms), language=language, reads_as=self.splitter[language]) for language, terms in self.frames.items()}
-        self.relative_index = {language: TermIndex(set(days), language=language, reads_as=self.splitter.get(language)) for language, days in self.relative_days.items()}
+        self.dates.read_as(self.splitter)
         self.places = {
             language: TermIndex(set(gazetteer.names.get(language, {})), language=language, reads_as=splitter) if language == "ar" else gazetteer.index.get(language)
             for language, splitter in self.splitter.items()
@@ -173,23 +169,36 @@ class EventReader(SeedBacked):
                 continue
             seen.add(key)
             event_id = hashlib.sha256(f"{article_id}\x1f{number}\x1f{kind}".encode()).hexdigest()[:16]
-            events.append({"event_id": event_id, "article_id": article_id, "kind": kind, "event_date": self._date_in(sentence, words.split(), language, published),
+            events.append({"event_id": event_id, "article_id": article_id, "kind": kind, "event_date": self.dates.date_in(sentence, words.split(), language, published),
                            "place_country": place_country, "place": place, "sentence": sentence.strip()})
             actors.extend({"event_id": event_id, "name": a.name, "person_id": a.person_id, "country": a.country, "role": a.role} for a in sides)
         return events, actors
 
     def _introduced(self, articles: pl.DataFrame) -> dict[str, list[tuple[int, Aliases]]]:
-        """Per article, the names its sentences before `last` give to titled officials, with each sentence's number."""
+        """Per article, the names its sentences before `last` give to titled officials, with each
+        sentence's number; and the name its body's credit line gives its lead's (`NameReader.reported`)."""
         names: dict[str, list[tuple[int, Aliases]]] = {}
         for (language,), part in articles.filter(pl.col("language").is_in(list(self.side_keys))).partition_by("language", as_dict=True).items():
-            titled = (pl.col("number") < pl.col("last")) & (" " + pl.col("words") + " ").str.contains_any(sorted(self.officials.role_index[language].keys()))
-            sentences = self._sentences(part, language, titled)
-            for article_id, number, words, published, home in sentences.select("article_id", "number", "words", "published_date", "home").iter_rows():
+            wanted = (pl.col("number") < pl.col("last")) & (" " + pl.col("words") + " ").str.contains_any(sorted(self.officials.role_index[language].keys()))
+            if language in REPORT_OPENINGS:
+                wanted = wanted | ((pl.col("number") <= 1) & (pl.col("last") >= 1))
+            leads: dict[str, list[Actor]] = {}
+            for article_id, number, last, sentence, words, published, home in self._sentences(part, language, wanted).select(
+                "article_id", "number", "last", "sentence", "words", "published_date", "home"
+            ).iter_rows():
                 words = words.split()
                 whose = self._whose(words, language, home)
-                given = self.names[language].introductions(words, self.officials.actors(words, language, published, whose), whose)
+                actors = self.officials.actors(words, language, published, whose, untitled=home if number == 0 and home in DOMESTIC_LEADS else None)
+                given = self.names[language].introductions(words, actors, whose) if number < last else {}
                 if given:
                     names.setdefault(article_id, []).append((number, given))
+                if number == 0:
+                    leads[article_id] = actors
+                elif number == 1 and article_id in leads:
+                    # The credit line names the lead's official: from the lead on, so in this sentence too.
+                    reported = self.names[language].reported(sentence, leads.pop(article_id), language)
+                    if reported:
+                        names.setdefault(article_id, []).append((0, reported))
         return names
 
     def _sentence(self, words: list[str], language: str, published: dt.date | None, home: str | None, aliases: Aliases | None = None, lead: bool = False):
@@ -256,20 +265,6 @@ class EventReader(SeedBacked):
                     found += [(kind, i, i + len(left)), (kind, right_start, right_start + len(right))]
                     break
         return found
-
-    def _date_in(self, sentence: str, words: list[str], language: str, published: dt.date | None) -> dt.date | None:
-        """"Yesterday" or "today" counted from the article's own date; else a day the sentence
-        states, but not the article's date alone: the meeting was often "yesterday". A sentence
-        with "yesterday" and a written date has its dateline in it, so without the article's
-        date it gives no day."""
-        index, days = self.relative_index.get(language), self.relative_days.get(language, {})
-        offsets = {days[term] for term, _, _ in index.find(words)} if index else set()
-        if offsets:
-            return published + dt.timedelta(days=offsets.pop()) if published and len(offsets) == 1 else None
-        for _, _, found in self.months.find(sentence):
-            if found.precision == "day" and found.date != published:
-                return found.date
-        return None
 
 
 def sentences_of(text: pl.Expr) -> pl.Expr:

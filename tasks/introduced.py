@@ -25,6 +25,12 @@ NAME_WORDS = 3  # "برونو لو مير", "محمد شياع السوداني"
 MIN_ALIAS_WORDS = 2
 # Titles that name no one person: a delegation or a spokesman is not followed by its name.
 UNNAMED_ROLES = frozenset({"delegation", "counterpart", "spokesperson", "former", "link"})
+# Persian agencies call the official of their lead by title alone ("وزیر امور خارجه کوبا ... گفت")
+# and open the body with their credit and his name ("به گزارش فارس به نقل از ...، برونو رودریگز،
+# وزیر ..."): the name after the credit is the lead's official when the lead opens with him.
+REPORT_OPENINGS = {"fa": "به گزارش"}
+REPORT_CREDIT_CHARS = 100  # a longer stretch before the first comma is no credit line
+LEAD_SUBJECT_WORDS = 4  # the lead's title opens it, after the agency's name at most ("خبرگزاری فارس: وزیر")
 
 Aliases = dict[tuple[str, ...], Actor]  # the words of a name -> the side it stands for
 
@@ -55,17 +61,31 @@ class NameReader:
             after = [c_end for country, c_start, c_end in countries if country == actor.country and 0 <= c_start - actor.end <= ACTOR_WINDOW]
             if after:
                 start = min(after)
-            name: list[str] = []
-            for word in words[start : start + NAME_WORDS]:
-                if self.ends_name(word):
-                    break
-                name.append(word)
-            if len(name) < MIN_ALIAS_WORDS:
-                continue
-            side = Actor(" ".join(name), actor.person_id, actor.country, actor.role, 0, 0)
-            for first in range(len(name) - MIN_ALIAS_WORDS + 1):
-                aliases.setdefault(tuple(name[first:]), side)
+            for alias, side in self._named(words[start:], actor).items():
+                aliases.setdefault(alias, side)
         return aliases
+
+    def reported(self, sentence: str, lead: list[Actor], language: str) -> Aliases:
+        """The name the credit line opening `sentence` (the body's first) gives the one official
+        who opens the lead (`lead`: `Officials.actors` of the lead sentence), and its last words."""
+        opening, text = REPORT_OPENINGS.get(language), sentence.lstrip()
+        titled = [a for a in lead if a.role and a.role not in UNNAMED_ROLES]
+        if not opening or not text.startswith(opening) or len(titled) != 1 or titled[0].start > LEAD_SUBJECT_WORDS:
+            return {}
+        comma = min((at for at in (text.find("،"), text.find(",")) if at >= 0), default=-1)
+        return self._named(term_key(text[comma + 1 :]).split(), titled[0]) if 0 < comma <= REPORT_CREDIT_CHARS else {}
+
+    def _named(self, words: list[str], actor: Actor) -> Aliases:
+        """The name `words` opens with, as `actor`'s side, by its whole and its last words."""
+        name: list[str] = []
+        for word in words[:NAME_WORDS]:
+            if self.ends_name(word):
+                break
+            name.append(word)
+        if len(name) < MIN_ALIAS_WORDS:
+            return {}
+        side = Actor(" ".join(name), actor.person_id, actor.country, actor.role, 0, 0)
+        return {tuple(name[first:]): side for first in range(len(name) - MIN_ALIAS_WORDS + 1)}
 
 
 def named_sides(words: list[str], aliases: Aliases) -> list[Actor]:

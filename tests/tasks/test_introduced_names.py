@@ -52,3 +52,31 @@ def test_a_name_ends_at_a_word_that_cannot_be_part_of_it():
     aliases = reader.introductions(words, [title], [("FR", 2, 3)])
     assert set(aliases) == {("برونو", "لو")}
     assert [(side.country, side.start, side.end) for side in named_sides("قال برونو لو الیوم".split(), aliases)] == [("FR", 1, 3)]
+
+
+# Persian agency style: the lead names the official by title, the body's credit line by name.
+AGENCY_LEAD = "خبرگزاری فارس: وزیر اقتصاد ترکیه گفت: تجارت دو کشور امسال رشد کرده است."
+AGENCY_BODY = "به گزارش خبرنگار اقتصادی خبرگزاری فارس، نهاد زیبکچی که در دیدار با وزیر صنعت ایران سخن می‌گفت، افزود: ترکیه آماده همکاری است."
+
+
+def test_the_name_after_a_persian_credit_line_is_the_official_the_lead_named_by_title():
+    (event,) = events_of(f"{AGENCY_LEAD}\n{AGENCY_BODY}", "fa", source="Fars News Agency")
+    assert event["kind"] == "meeting"
+    assert sorted(country for country, _, _ in event["sides"]) == ["IR", "TR"]
+
+
+@pytest.mark.parametrize(
+    "lead, body",
+    [
+        # Two officials in the lead: whose name the credit line gives, a reader cannot tell.
+        ("خبرگزاری فارس: وزیر اقتصاد ترکیه و سفیر روسیه گفتند: تجارت رشد کرده است.", AGENCY_BODY),
+        # The lead does not open with the official: he is not its subject.
+        ("خبرگزاری فارس: در نشست دیروز آنکارا که با حضور کارشناسان برگزار شد وزیر اقتصاد ترکیه گفت: تجارت رشد کرده است.", AGENCY_BODY),
+        # No comma closes a credit: where the name starts is not known.
+        (AGENCY_LEAD, AGENCY_BODY.replace("فارس،", "فارس")),
+        # The name is not after a credit line at all.
+        (AGENCY_LEAD, AGENCY_BODY.replace("به گزارش خبرنگار اقتصادی خبرگزاری فارس، ", "")),
+    ],
+)
+def test_no_name_from_a_credit_line_that_does_not_follow_a_lead_official(lead, body):
+    assert events_of(f"{lead}\n{body}", "fa", source="Fars News Agency") == []
