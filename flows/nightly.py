@@ -87,6 +87,7 @@ def read_chunk(files: pl.DataFrame, batching: Batching, stages: Stages) -> ReadC
 
 
 def start_clean(raw: pl.DataFrame, chrome: Chrome, reference: ReferenceData, batching: Batching) -> Mapped:
+    """Start cleaning one chunk's read articles; `transform_chunk` takes the result."""
     return start_batches("clean", clean_articles_task, batches(raw, batching.articles), chrome, reference.months, reference.sources)
 
 
@@ -166,6 +167,7 @@ def read_and_transform(
     chrome, night_outputs = learn_night_chrome(warehouse, lines, reference, stages)
     write_night(staging, night_outputs)
     del lines
+
     def read_back(number: int) -> ReadChunk | None:
         if number >= len(reads):
             return None
@@ -182,7 +184,7 @@ def read_and_transform(
         write_chunk(staging / f"chunk-{number + 1:04d}", outputs)
         (staging / f"raw-{number + 1:04d}.parquet").unlink()
         read_files.append(outputs["files"])
-        current = outputs = following  # this chunk's text goes before the next one's results come
+        current, outputs = following, None  # this chunk's text goes before the next one's results come
         forget_task_results()
         stages.restart_clock()
     return pl.concat(read_files)
