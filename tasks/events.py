@@ -47,6 +47,7 @@ NO_EVENT = "none"
 DOMESTIC_LEADS = frozenset({"IR", "AF", "PK", "TJ", "UZ", "KZ", "KG", "TM"})
 ONE_SIDE = object()  # what `_sentence` reads from a frame with one side only
 GAP = " ... "
+GAP_WORDS = 8  # a gapped frame's right side ends within this many words of its left
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
 
@@ -258,7 +259,7 @@ class EventReader(SeedBacked):
             for i in range(len(words) - len(left) + 1):
                 if words[i : i + len(left)] != left:
                     continue
-                after = words[i + len(left) : i + len(left) + 6]
+                after = words[i + len(left) : i + len(left) + GAP_WORDS]
                 ends = [j for j in range(1, len(after) - len(right) + 1) if after[j : j + len(right)] == right]
                 if ends:  # its two sides, not the gap: the gap holds a side of the event
                     right_start = i + len(left) + ends[0]

@@ -120,3 +120,11 @@ def test_one_countrys_ministers_in_the_plural_are_a_side():
     (event,) = events_of("ډاکټر محب د جرمني له وزیرانو سره په برلین کې وکتل.", "ps", dt.date(2020, 5, 4))
     assert event["kind"] == "meeting"
     assert [(country, person) for country, person, _ in event["sides"]] == [("AF", "hamdullah_mohib"), ("DE", None)]
+
+
+def test_talks_with_a_countrys_officials_after_a_trip_are_a_meeting_with_that_country():
+    # Pashto puts what the talks were about between "له ... سره" and the verb: five words here.
+    text = "زلمي خلیلزاد کابل ته ولاړ او له افغان چارواکو سره یې د سولې پر پروسې خبرې وکړې."
+    (event,) = events_of(text, "ps", dt.date(2020, 3, 1))
+    assert event["kind"] == "meeting"
+    assert sorted(country for country, _, _ in event["sides"]) == ["AF", "US"]
