@@ -94,6 +94,13 @@ def test_run_exits_zero_and_prints_a_summary(first_run):
     assert "invalid_json" in result.stdout
 
 
+def test_building_the_reference_is_timed_apart_from_reading(first_run):
+    warehouse, _ = first_run
+    (stage_seconds,) = query(warehouse, "select stage_seconds from pipeline_runs")[0]
+    stages = list(json.loads(stage_seconds))
+    assert stages.index("discover") < stages.index("load-reference") < stages.index("read-and-decode")
+
+
 def test_every_input_is_either_an_article_or_a_rejection(first_run):
     warehouse, _ = first_run
     articles = query(warehouse, "select input_file, input_line from articles")
