@@ -37,7 +37,8 @@ def batches(frame: pl.DataFrame, size: int) -> list[pl.DataFrame]:
 def file_chunks(files: pl.DataFrame, max_bytes: int) -> list[pl.DataFrame]:
     """Consecutive groups of files of at most `max_bytes` of input each (a larger file goes alone).
 
-    Only one chunk's articles are in memory at a time, so memory stays flat however big the night.
+    At most two chunks' articles are in memory at a time (one being tagged while the next is
+    cleaned), so memory stays flat however big the night.
     """
     chunks, start, size = [], 0, 0
     sizes = files["size_bytes"].to_list()

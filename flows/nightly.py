@@ -53,7 +53,7 @@ from khabar.tasks.workers import worker_processes
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_LANDING = PROJECT_DIR / "samples" / "landing"
 DEFAULT_WAREHOUSE = Path("warehouse") / "khabar.duckdb"
-CHUNK_BYTES = 16_000_000  # about 5,000 articles in memory at a time
+CHUNK_BYTES = 16_000_000  # about 5,000 articles a chunk; two chunks in memory at a time
 # Worker processes take about 1 s to start (their fork server imports the stages' modules, each
 # worker builds its reference) while this process waits: on a night of 1,000 articles (3 MB) they
 # gain nothing (5.9-6.3 s with and without), so a night smaller than this stays in one process.
@@ -232,6 +232,7 @@ def nightly_ingest(
         # The load's copy of the published warehouse is made on a thread meanwhile.
         with published_copied(warehouse, staging):
             with worker_processes(processes, warm_up, SEEDS):
+                stages.done("start-workers", processes, processes)
                 # Stages that compute in worker processes need the reference here only by name (it is 90 MB).
                 reference = ReferenceData.named(SEEDS) if processes else ReferenceData.load(SEEDS)
                 # Timed apart: built here (a small night), it is not the reading's time.

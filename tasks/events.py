@@ -47,7 +47,10 @@ NO_EVENT = "none"
 DOMESTIC_LEADS = frozenset({"IR", "AF", "PK", "TJ", "UZ", "KZ", "KG", "TM"})
 ONE_SIDE = object()  # what `_sentence` reads from a frame with one side only
 GAP = " ... "
-GAP_WORDS = 8  # a gapped frame's right side ends within this many words of its left
+# A gapped frame's right half ends within this many words of its left: Pashto puts what talks
+# were about in between ("له ... چارواکو سره یې د سولې پر پروسې خبرې وکړې"). A "not yet"
+# ("به ... شي") reaches less far: its "will" is its own clause's, not the meeting's.
+GAP_WORDS, NOT_YET_GAP_WORDS = 8, 6
 MAX_SENTENCE_WORDS = 120  # a longer "sentence" is a paragraph without stops: too loose to read
 
 
@@ -189,16 +192,17 @@ class EventReader(SeedBacked):
             ).iter_rows():
                 words = words.split()
                 whose = self._whose(words, language, home)
-                actors = self.officials.actors(words, language, published, whose, untitled=home if number == 0 and home in DOMESTIC_LEADS else None)
+                actors = self.officials.actors(words, language, published, whose)
                 given = self.names[language].introductions(words, actors, whose) if number < last else {}
                 if given:
                     names.setdefault(article_id, []).append((number, given))
-                if number == 0:
-                    leads[article_id] = actors
+                if number == 0:  # the lead's titles (not names) that say whose they are
+                    leads[article_id] = [a for a in actors if a.name in self.officials.roles[language]]
                 elif number == 1 and article_id in leads:
-                    # The credit line names the lead's official: from the lead on, so in this sentence too.
+                    # The credit line names the lead's official, from the lead on (so in this
+                    # sentence too); unless the name is a listed person's, who is already known.
                     reported = self.names[language].reported(sentence, leads.pop(article_id), language)
-                    if reported:
+                    if reported and not any(" ".join(alias) in self.officials.people.get(language, {}) for alias in reported):
                         names.setdefault(article_id, []).append((0, reported))
         return names
 
@@ -259,7 +263,7 @@ class EventReader(SeedBacked):
             for i in range(len(words) - len(left) + 1):
                 if words[i : i + len(left)] != left:
                     continue
-                after = words[i + len(left) : i + len(left) + GAP_WORDS]
+                after = words[i + len(left) : i + len(left) + (NOT_YET_GAP_WORDS if kind == NOT_YET else GAP_WORDS)]
                 ends = [j for j in range(1, len(after) - len(right) + 1) if after[j : j + len(right)] == right]
                 if ends:  # its two sides, not the gap: the gap holds a side of the event
                     right_start = i + len(left) + ends[0]

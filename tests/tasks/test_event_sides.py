@@ -128,3 +128,11 @@ def test_talks_with_a_countrys_officials_after_a_trip_are_a_meeting_with_that_co
     (event,) = events_of(text, "ps", dt.date(2020, 3, 1))
     assert event["kind"] == "meeting"
     assert sorted(country for country, _, _ in event["sides"]) == ["AF", "US"]
+
+
+def test_a_will_far_along_the_sentence_does_not_undo_a_meeting():
+    # "... met President Ghani and said peace will soon be lasting for all Afghans": "به ... شي"
+    # reaches six words, not the eight a meeting's gapped frame may.
+    text = "زلمي خلیلزاد له ولسمشر اشرف غني سره وکتل او وویل چې سوله به ډېر ژر د ټولو افغانانو لپاره ټینګه شي."
+    (event,) = events_of(text, "ps", dt.date(2020, 1, 1))
+    assert sorted(country for country, _, _ in event["sides"]) == ["AF", "US"]

@@ -1,6 +1,8 @@
 """An official `people.csv` does not list, introduced by title, country and name, is a side when a
 later sentence calls him by that name or its last words (`tasks/introduced.py`)."""
 
+import datetime as dt
+
 import pytest
 
 from events_reading import events_of
@@ -80,3 +82,18 @@ def test_the_name_after_a_persian_credit_line_is_the_official_the_lead_named_by_
 )
 def test_no_name_from_a_credit_line_that_does_not_follow_a_lead_official(lead, body):
     assert events_of(f"{lead}\n{body}", "fa", source="Fars News Agency") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The credit line names someone listed in people.csv: he is who he is, not the lead's title.
+        "خبرگزاری فارس: وزیر امور خارجه ترکیه گفت: روابط دو کشور خوب است.\n"
+        "به گزارش فارس، محمدجواد ظریف در تهران با وزیر کشور ایران دیدار کرد.",
+        # A bare title in a regional outlet's lead names no country for the name after it.
+        "نخست وزیر کیر استارمر امروز در لندن گفت که تجارت مهم است.\nکیر استارمر با وزیر امور خارجه پاکستان دیدار کرد.",
+    ],
+)
+def test_no_side_from_a_name_the_lead_does_not_say_whose_it_is(text):
+    sides = [side for event in events_of(text, "fa", dt.date(2017, 1, 1), "Fars News Agency") for side in event["sides"]]
+    assert ("TR", "mevlut_cavusoglu", "foreign_minister") not in sides and not any(country == "IR" and role == "head_of_government" for country, _, role in sides)
