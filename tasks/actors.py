@@ -4,6 +4,7 @@ beside a country's name, in the role they held on the article's day."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
@@ -84,11 +85,12 @@ class Officials:
         return set(self.people.get(language, {})) | set(self.roles.get(language, {}))
 
     def actors(self, words: list[str], language: str, published: dt.date | None, countries: list[tuple[str, int, int]], between: list[int] = (),
-               introduced: list[Actor] = (), untitled: str | None = None) -> list[Actor]:
+               introduced: list[Actor] = (), untitled: Callable[[int], str | None] | None = None) -> list[Actor]:
         """The distinct sides `words` names; `countries` are the countries it names, with their
         places; `between`, the words of the event's frames, which stand between two sides;
         `introduced`, the sides it calls by a name the article gave them (`tasks/introduced.py`);
-        `untitled`, the country of a title that names none: the outlet's own, in its lead."""
+        `untitled`, the country of a title that names none, given where the title ends: the
+        outlet's own, in its lead."""
         actors: list[Actor] = list(introduced)
         if language in self.people_index:
             for name, start, end in self.people_index[language].find(words):
@@ -107,7 +109,7 @@ class Officials:
                 # "the foreign ministers of Iran and Pakistan": one side per country, two at most.
                 actors.extend(Actor(phrase, None, country, role, start, end) for country in _coordinated(countries, start, end, language in COUNTRY_BEFORE_TITLE, links))
                 continue
-            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE, links) or (untitled if role not in UNTITLED_NOBODY else None)
+            country = hint or _nearest(countries, start, end, language in COUNTRY_BEFORE_TITLE, links) or (untitled(end) if untitled and role not in UNTITLED_NOBODY else None)
             # A title beside a named person is that person's; "his counterpart" only when of the
             # same country ("محمد صدیق، همتای پاکستانی خود"), else the other side ("بلاول بوتو
             # زرداري نظيره الطاجيكي").

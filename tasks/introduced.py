@@ -78,17 +78,25 @@ class NameReader:
         comma = min((at for at in (text.find("،"), text.find(",")) if at >= 0), default=-1)
         return self._named(term_key(text[comma + 1 :]).split(), titled[0]) if 0 < comma <= REPORT_CREDIT_CHARS else {}
 
+    def names_someone_at(self, words: list[str], start: int) -> bool:
+        """Whether a name of `MIN_ALIAS_WORDS` words or more opens at `start` of `words`."""
+        return len(self._name(words[start:])) >= MIN_ALIAS_WORDS
+
     def _named(self, words: list[str], actor: Actor) -> Aliases:
         """The name `words` opens with, as `actor`'s side, by its whole and its last words."""
+        name = self._name(words)
+        if len(name) < MIN_ALIAS_WORDS:
+            return {}
+        side = Actor(" ".join(name), actor.person_id, actor.country, actor.role, 0, 0)
+        return {tuple(name[first:]): side for first in range(len(name) - MIN_ALIAS_WORDS + 1)}
+
+    def _name(self, words: list[str]) -> list[str]:
         name: list[str] = []
         for word in words[:NAME_WORDS]:
             if self.ends_name(word):
                 break
             name.append(word)
-        if len(name) < MIN_ALIAS_WORDS:
-            return {}
-        side = Actor(" ".join(name), actor.person_id, actor.country, actor.role, 0, 0)
-        return {tuple(name[first:]): side for first in range(len(name) - MIN_ALIAS_WORDS + 1)}
+        return name
 
 
 def named_sides(words: list[str], aliases: Aliases) -> list[Actor]:

@@ -109,6 +109,8 @@ def test_a_bare_title_in_a_regional_outlets_lead_is_its_own_country(text, langua
         # An international outlet names the country; an unknown one has none to lend.
         ("رئیس‌جمهور در تماس تلفنی با رئیس‌جمهور فرانسه درباره برجام گفتگو کرد.", "BBC"),
         ("رئیس‌جمهور در تماس تلفنی با رئیس‌جمهور فرانسه درباره برجام گفتگو کرد.", None),
+        # A name people.csv does not list right after the title: he may be anyone's.
+        ("نخست وزیر کیر استارمر امروز در لندن با وزیر امور خارجه پاکستان دیدار کرد.", "Fars News Agency"),
     ],
 )
 def test_a_bare_title_elsewhere_is_nobodys(text, source):
