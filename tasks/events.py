@@ -224,7 +224,7 @@ class EventReader(SeedBacked):
         destinations = self.locatives.places(words, language, "destination", index, visits) if visits else []
         between = [i for frame, start, end in spans if frame in KIND_ORDER for i in range(start, end)]
         whose = self._whose(words, language, home)
-        # Not a title a name people.csv does not list follows: he may be anyone's ("نخست وزیر کیر استارمر").
+        # A bare title followed by a name people.csv does not list may be anyone's ("نخست وزیر کیر استارمر").
         untitled = (lambda end: None if self.names[language].names_someone_at(words, end) else home) if lead and home in DOMESTIC_LEADS else None
         actors = self.officials.actors(words, language, published, whose, between, named_sides(words, aliases) if aliases else (), untitled)
         countries = {actor.country for actor in actors}
