@@ -222,8 +222,9 @@ def report(tallies: dict[tuple[str, str], Tally], show_errors: bool) -> None:
 
 def pashto_sentences() -> None:
     """Countries and topics on the hand-read Pashto news sentences (the corpus has no Pashto
-    articles). A sentence is too short for an article's topic threshold, so here a topic counts
-    when one of its terms (a positive weight) is in the sentence: what the lexicon covers."""
+    articles), tuned and held out. A sentence is too short for an article's topic threshold, so
+    here a topic counts when one of its terms (a positive weight) is in the sentence: what the
+    lexicon covers."""
     import polars as pl
 
     from khabar.tasks.countries import Gazetteer
@@ -235,19 +236,23 @@ def pashto_sentences() -> None:
     sentences = PASHTO_SENTENCES.read_text(encoding="utf-8").splitlines()
     gold = list(csv.DictReader(PASHTO_GOLD.open(encoding="utf-8")))
     frame = with_match_text(pl.DataFrame({"text": [sentences[int(row["line"]) - 1] for row in gold], "language": ["ps"] * len(gold)}))
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[str, dict[str, int]] = {"tuned": defaultdict(int), "held_out": defaultdict(int)}
     for row, text in zip(gold, frame["match_text"]):
         countries = set(gazetteer.mentions(text, "ps"))  # Pashto words need no preparing
         terms, _ = lexicon.index["ps"].count(text) if "ps" in lexicon.index else ({}, 0)
         topics = {topic for term in terms for topic, weight in lexicon.weights["ps"][term] if weight > 0}
+        tally = counts[row["split"]]
+        tally["sentences"] += 1
         for name, got, want in (("countries", countries, words(row["countries"])), ("topics", topics, words(row["topics"]))):
-            counts[f"{name}_given"] += len(got)
-            counts[f"{name}_gold"] += len(want)
-            counts[f"{name}_right"] += len(got & want)
-    print(f"\n== Pashto news sentences: {len(gold)} hand-read (countries and topics only)")
+            tally[f"{name}_given"] += len(got)
+            tally[f"{name}_gold"] += len(want)
+            tally[f"{name}_right"] += len(got & want)
+    tuned, held_out = counts["tuned"], counts["held_out"]
+    print(f"\n== Pashto news sentences, hand-read (countries and topics only): {tuned['sentences']} tuned, {held_out['sentences']} held out")
     for name in ("countries", "topics"):
-        print(f"{name + ' precision':38}{ratio(counts[name + '_right'], counts[name + '_given']):>20}")
-        print(f"{name + ' recall':38}{ratio(counts[name + '_right'], counts[name + '_gold']):>20}")
+        for figure, whole in (("precision", "given"), ("recall", "gold")):
+            cells = [ratio(tally[name + "_right"], tally[f"{name}_{whole}"]) for tally in (tuned, held_out)]
+            print(f"{name + ' ' + figure:38}" + "".join(f"{cell:>20}" for cell in cells))
 
 
 def main() -> None:
