@@ -32,6 +32,7 @@ AMBIGUOUS = {
 # Pashto puts a feminine name in the oblique before "ته", "کې", "د": "بریتانیا" is "بریتانیې ته".
 PASHTO_FEMININE_ENDINGS = ("یا", "یه", "ه")
 PASHTO_OBLIQUE_KINDS = ("country", "capital", "city", "province")
+PASHTO_MIN_BORROWED_LETTERS = 3
 
 
 def names(country, translate) -> set[tuple[str, str]]:
@@ -59,6 +60,19 @@ def pashto_oblique(name: str, listed: set[str]) -> str | None:
     return None
 
 
+def persian_spellings_for_pashto(rows: list[dict], taken: dict[tuple[str, str], str]) -> list[dict]:
+    """Pashto rows for the Persian names of countries and capitals Pashto does not list: Pashto
+    news writes many foreign names the Dari way ("ویتنام", "مکسیکو", "چک جمهوریت"). Not a name
+    of three letters or fewer: short ones are Pashto words or pieces of them ("چلی": runs, "پرو")."""
+    added = []
+    for row in rows:
+        key = ("ps", term_key(row["name"]))
+        if row["language"] == "fa" and row["kind"] in ("country", "capital") and len(key[1].replace(" ", "")) > PASHTO_MIN_BORROWED_LETTERS and key not in taken:
+            taken[key] = row["iso2"]
+            added.append({**row, "language": "ps"})
+    return added
+
+
 def main() -> None:
     with GAZETTEER.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -73,6 +87,7 @@ def main() -> None:
                     continue
                 taken[key] = country.alpha_2
                 rows.append({"iso2": country.alpha_2, "language": language, "name": name, "kind": "country"})
+    rows += persian_spellings_for_pashto(rows, taken)
     pashto = {row["name"] for row in rows if row["language"] == "ps"}
     for row in list(rows):
         oblique = pashto_oblique(row["name"], pashto) if row["language"] == "ps" and row["kind"] in PASHTO_OBLIQUE_KINDS else None
