@@ -32,7 +32,7 @@ AMBIGUOUS = {
 # Pashto puts a feminine name in the oblique before "ته", "کې", "د": "بریتانیا" is "بریتانیې ته".
 PASHTO_FEMININE_ENDINGS = ("یا", "یه", "ه")
 PASHTO_OBLIQUE_KINDS = ("country", "capital", "city", "province")
-PASHTO_MIN_BORROWED_LETTERS = 3
+PASHTO_BORROWED_MIN_LETTERS = 4
 
 
 def names(country, translate) -> set[tuple[str, str]]:
@@ -67,7 +67,7 @@ def persian_spellings_for_pashto(rows: list[dict], taken: dict[tuple[str, str], 
     added = []
     for row in rows:
         key = ("ps", term_key(row["name"]))
-        if row["language"] == "fa" and row["kind"] in ("country", "capital") and len(key[1].replace(" ", "")) > PASHTO_MIN_BORROWED_LETTERS and key not in taken:
+        if row["language"] == "fa" and row["kind"] in ("country", "capital") and len(key[1].replace(" ", "")) >= PASHTO_BORROWED_MIN_LETTERS and key not in taken:
             taken[key] = row["iso2"]
             added.append({**row, "language": "ps"})
     return added

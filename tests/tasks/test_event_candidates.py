@@ -3,7 +3,7 @@
 import polars as pl
 
 from events_reading import READER, SOURCES
-from khabar.tasks.events import read_events
+from khabar.tasks.events import read_events, sentences_of
 from khabar.tasks.terms import with_match_text
 
 
@@ -36,8 +36,6 @@ def test_articles_with_and_without_their_folded_words_give_the_same_events():
 def test_a_sentence_goes_on_past_initials_however_many_follow_each_other():
     # Each break after a lone capital is taken back, the second of two initials in a row too
     # ("Д. А."), while a stop after a word still ends its sentence, in Arabic script as well.
-    from khabar.tasks.events import sentences_of
-
     texts = ["В. В. Путин и Д. А. Медведев встретились в Москве. Затем они уехали.",
              "President George W. Bush met A. B. C. Smith.\nالتقى الرئيس بوش بنظيره. ثم غادر."]
     split = pl.DataFrame({"text": texts}).select(sentences_of(pl.col("text")))["text"].to_list()
