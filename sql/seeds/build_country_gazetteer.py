@@ -28,11 +28,15 @@ AMBIGUOUS = {
     ("ar", "عمان"), ("fa", "عمان"), ("fa", "چاد"), ("ur", "چاڈ"), ("fa", "مالی"), ("ur", "مالی"),
     ("ps", "مالي"), ("fa", "توگو"), ("ru", "Чад"), ("fa", "گینه"), ("fa", "نیجر"), ("fa", "اردن"),
     ("fa", "موناکو منطقه تحت مدیریت چین"),  # iso-codes' Persian for Macao names Monaco
+    ("fa", "جمهوری زامبیا"),  # and its Persian for the Gambia's official name names Zambia
 }
 # Pashto puts a feminine name in the oblique before "ته", "کې", "د": "بریتانیا" is "بریتانیې ته".
 PASHTO_FEMININE_ENDINGS = ("یا", "یه", "ه")
 PASHTO_OBLIQUE_KINDS = ("country", "capital", "city", "province")
 PASHTO_BORROWED_MIN_LETTERS = 4
+# Persian names that are Pashto (or Dari) words too: "شیلي" ravines, "سخن گویان" spokesmen,
+# "برونی" outer, "بنین" sons.
+PASHTO_NOT_BORROWED = {"شیلی", "گویان", "برونی", "بنین"}
 
 
 def names(country, translate) -> set[tuple[str, str]]:
@@ -63,11 +67,13 @@ def pashto_oblique(name: str, listed: set[str]) -> str | None:
 def persian_spellings_for_pashto(rows: list[dict], taken: dict[tuple[str, str], str]) -> list[dict]:
     """Pashto rows for the Persian names of countries and capitals Pashto does not list: Pashto
     news writes many foreign names the Dari way ("ویتنام", "مکسیکو", "چک جمهوریت"). Not a name
-    of three letters or fewer: short ones are Pashto words or pieces of them ("چلی": runs, "پرو")."""
+    of three letters or fewer: short ones are Pashto words or pieces of them ("چلی": runs, "پرو").
+    Nor an inverted official form ("ایران، جمهوری اسلامی")."""
     added = []
     for row in rows:
         key = ("ps", term_key(row["name"]))
-        if row["language"] == "fa" and row["kind"] in ("country", "capital") and len(key[1].replace(" ", "")) >= PASHTO_BORROWED_MIN_LETTERS and key not in taken:
+        borrowable = len(key[1].replace(" ", "")) >= PASHTO_BORROWED_MIN_LETTERS and key[1] not in PASHTO_NOT_BORROWED and "،" not in row["name"] and "," not in row["name"]
+        if row["language"] == "fa" and row["kind"] in ("country", "capital") and borrowable and key not in taken:
             taken[key] = row["iso2"]
             added.append({**row, "language": "ps"})
     return added
