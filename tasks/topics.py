@@ -52,6 +52,13 @@ class Lexicon(SeedBacked):
             self.weights.setdefault(row["language"], {}).setdefault(term, []).append((row["topic"], float(row["weight"])))
             if row.get("alone"):
                 self.naming.add((row["language"], term, row["topic"]))
+        # A term holding words that name its topic names it too: matched longest first, "داعش
+        # خراسان" takes the words of "داعش", and would otherwise count as one hit of the three.
+        for language, terms in self.weights.items():
+            for term, topics in terms.items():
+                words = term.split(" ")
+                parts = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)} - {term}
+                self.naming |= {(language, term, topic) for topic, weight in topics if weight > 0 and any((language, part, topic) in self.naming for part in parts)}
         self.index = {language: TermIndex(set(terms), language=language) for language, terms in self.weights.items()}
 
     @classmethod

@@ -87,6 +87,16 @@ def test_one_generic_word_is_not_a_mention_but_one_word_naming_the_topic_is():
     assert topics.filter((pl.col("article_id") == "1") & (pl.col("topic") == "natural_disaster"))["is_main"].to_list() == [False]
 
 
+def test_a_longer_term_holding_a_word_that_names_its_topic_names_it_too():
+    # Matched longest first, "داعش خراسان" and "اټومي وسلې" take the words of "داعش" and "اټومي",
+    # each of which is a mention by itself: the longer names are too.
+    persian = "وزیر امور خارجه ایران در اسلام آباد با همتای پاکستانی خود درباره روابط دو کشور گفتگو کرد. " * 6 + "مسئولیت این حمله را داعش خراسان بر عهده گرفت."
+    pashto = "د پاکستان او افغانستان چارواکو د سوداګرۍ او ترانزیټ په اړه خبرې وکړې. " * 12 + "هغوی د اټومي وسلې خبره هم وکړه."
+    topics = tag_topics(articles((persian, "fa"), (pashto, "ps")), LEXICON)[0]
+    assert topics.filter((pl.col("article_id") == "0") & (pl.col("topic") == "terrorism")).height == 1
+    assert topics.filter((pl.col("article_id") == "1") & (pl.col("topic") == "nuclear"))["is_main"].to_list() == [False]
+
+
 def test_a_few_generic_words_are_not_a_mention():
     # A shopkeeper on hunting rifles and tennis rackets: "سلاح" twice, "راکت" and "جنگ" weigh 2.6,
     # under the three weighted hits a topic the article is not about needs.
