@@ -235,6 +235,8 @@ def pashto_sentences() -> None:
     gazetteer, lexicon = Gazetteer.from_seeds(seeds), Lexicon.from_seeds(seeds)
     sentences = PASHTO_SENTENCES.read_text(encoding="utf-8").splitlines()
     gold = list(csv.DictReader(PASHTO_GOLD.open(encoding="utf-8")))
+    if unknown := sorted({row["split"] for row in gold} - {"tuned", "held_out"}):
+        raise SystemExit(f"{PASHTO_GOLD.name}: a row's split is tuned or held_out, not {unknown}")
     frame = with_match_text(pl.DataFrame({"text": [sentences[int(row["line"]) - 1] for row in gold], "language": ["ps"] * len(gold)}))
     counts: dict[str, dict[str, int]] = {"tuned": defaultdict(int), "held_out": defaultdict(int)}
     for row, text in zip(gold, frame["match_text"]):
@@ -249,6 +251,7 @@ def pashto_sentences() -> None:
             tally[f"{name}_right"] += len(got & want)
     tuned, held_out = counts["tuned"], counts["held_out"]
     print(f"\n== Pashto news sentences, hand-read (countries and topics only): {tuned['sentences']} tuned, {held_out['sentences']} held out")
+    print(f"{'':38}{'tuned':>20}{'held out':>20}")
     for name in ("countries", "topics"):
         for figure, whole in (("precision", "given"), ("recall", "gold")):
             cells = [ratio(tally[name + "_right"], tally[f"{name}_{whole}"]) for tally in (tuned, held_out)]
