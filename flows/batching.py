@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import polars as pl
@@ -99,6 +101,24 @@ def forget_task_results() -> None:
     if context is not None:
         context.run_results.clear()
     gc.collect()
+
+
+@contextlib.contextmanager
+def startup_heap_frozen() -> Iterator[None]:
+    """Leave what the process holds before the night's chunks out of the collections `forget_task_results` runs.
+
+    A full collection walks every object the cycle collector tracks, and most of them are the
+    imported modules, Prefect's client and settings, and (in one process) the reference: on a
+    night of 20,000 articles in two worker processes, 1.25 s of the flow's CPU went to eight
+    collections that found nothing there. Frozen, they are not walked; unfrozen when the chunks
+    are done, so that a process that runs many nights (the tests, a served deployment) can
+    still collect what an earlier night left.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class Stages:

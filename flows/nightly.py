@@ -13,7 +13,18 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from khabar.flows.batching import Batching, Mapped, Stages, batches, file_chunks, finish_batches, forget_task_results, run_batches, start_batches
+from khabar.flows.batching import (
+    Batching,
+    Mapped,
+    Stages,
+    batches,
+    file_chunks,
+    finish_batches,
+    forget_task_results,
+    run_batches,
+    start_batches,
+    startup_heap_frozen,
+)
 from khabar.flows.models import build_models
 from khabar.flows.stage_tasks import (
     assign_clusters_task,
@@ -238,7 +249,8 @@ def nightly_ingest(
                 # Timed apart: built here (a small night), it is not the reading's time.
                 stages.done("load-reference", len(SEED_PARTS), len(SEED_PARTS))
                 chunks = file_chunks(files, chunk_bytes)
-                files = read_and_transform(chunks, warehouse, staging, reference, Batching.for_processes(processes), stages)  # less the files left for the next run
+                with startup_heap_frozen():
+                    files = read_and_transform(chunks, warehouse, staging, reference, Batching.for_processes(processes), stages)  # less the files left for the next run
 
             # Deduplicate the whole night, against earlier nights' band keys
             keys = scan_staged(staging, "articles").select("article_id", "content_hash").collect()
