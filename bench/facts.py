@@ -31,13 +31,12 @@ from pathlib import Path
 
 import duckdb
 
+from khabar.bench import sentences
 from khabar.bench.corpus import SHARED_CORPUS
 from khabar.bench.server import free_port, offline_environment, prefect_server
 from khabar.tasks.folding import fold as fold_letters
 
 GOLD = Path(__file__).resolve().parent / "gold" / "articles.csv"
-PASHTO_GOLD = Path(__file__).resolve().parent / "gold" / "ps_sentences.csv"
-PASHTO_SENTENCES = SHARED_CORPUS.with_name("ps-news-sentences.txt")
 
 
 def fold(text: str) -> str:
@@ -220,44 +219,6 @@ def report(tallies: dict[tuple[str, str], Tally], show_errors: bool) -> None:
                 print("  " + error)
 
 
-def pashto_sentences() -> None:
-    """Countries and topics on the hand-read Pashto news sentences (the corpus has no Pashto
-    articles), tuned and held out. A sentence is too short for an article's topic threshold, so
-    here a topic counts when one of its terms (a positive weight) is in the sentence: what the
-    lexicon covers."""
-    import polars as pl
-
-    from khabar.tasks.countries import Gazetteer
-    from khabar.tasks.terms import with_match_text
-    from khabar.tasks.topics import Lexicon
-
-    seeds = Path(__file__).resolve().parent.parent / "sql" / "seeds"
-    gazetteer, lexicon = Gazetteer.from_seeds(seeds), Lexicon.from_seeds(seeds)
-    sentences = PASHTO_SENTENCES.read_text(encoding="utf-8").splitlines()
-    gold = list(csv.DictReader(PASHTO_GOLD.open(encoding="utf-8")))
-    if unknown := sorted({row["split"] for row in gold} - {"tuned", "held_out"}):
-        raise SystemExit(f"{PASHTO_GOLD.name}: a row's split is tuned or held_out, not {unknown}")
-    frame = with_match_text(pl.DataFrame({"text": [sentences[int(row["line"]) - 1] for row in gold], "language": ["ps"] * len(gold)}))
-    counts: dict[str, dict[str, int]] = {"tuned": defaultdict(int), "held_out": defaultdict(int)}
-    for row, text in zip(gold, frame["match_text"]):
-        countries = set(gazetteer.mentions(text, "ps"))  # Pashto words need no preparing
-        terms, _ = lexicon.index["ps"].count(text) if "ps" in lexicon.index else ({}, 0)
-        topics = {topic for term in terms for topic, weight in lexicon.weights["ps"][term] if weight > 0}
-        tally = counts[row["split"]]
-        tally["sentences"] += 1
-        for name, got, want in (("countries", countries, words(row["countries"])), ("topics", topics, words(row["topics"]))):
-            tally[f"{name}_given"] += len(got)
-            tally[f"{name}_gold"] += len(want)
-            tally[f"{name}_right"] += len(got & want)
-    tuned, held_out = counts["tuned"], counts["held_out"]
-    print(f"\n== Pashto news sentences, hand-read (countries and topics only): {tuned['sentences']} tuned, {held_out['sentences']} held out")
-    print(f"{'':38}{'tuned':>20}{'held out':>20}")
-    for name in ("countries", "topics"):
-        for figure, whole in (("precision", "given"), ("recall", "gold")):
-            cells = [ratio(tally[name + "_right"], tally[f"{name}_{whole}"]) for tally in (tuned, held_out)]
-            print(f"{name + ' ' + figure:38}" + "".join(f"{cell:>20}" for cell in cells))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="print every miss, one per line")
@@ -275,7 +236,7 @@ def main() -> None:
     for row in gold:
         score(row, stored.get(row["file"]), tallies[(row["split"], row["language"])])
     report(tallies, args.errors)
-    pashto_sentences()
+    sentences.main()  # the lexicon's and the gazetteer's reach on hand-read sentences, Pashto's among them
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
 
