@@ -95,15 +95,15 @@ def pashto(taggers: Taggers) -> dict[str, Counter]:
     return tally(gold, found, lambda row: row["split"])
 
 
-def other_languages(taggers: Taggers) -> dict[str, Counter]:
+def other_languages(taggers: Taggers) -> dict[tuple[str, str], Counter]:
     gold = list(csv.DictReader(SENTENCES_GOLD.open(encoding="utf-8")))
     outlets = {row["file"]: row["source"] or None for row in csv.DictReader(ARTICLES_GOLD.open(encoding="utf-8"))}
     if unknown := sorted({row["file"] for row in gold} - set(outlets)):
         raise SystemExit(f"{SENTENCES_GOLD.name}: sentences of articles {ARTICLES_GOLD.name} does not hold: {unknown[:3]}")
+    if unknown := sorted({row["split"] for row in gold} - {"tuned", "held_out"}):
+        raise SystemExit(f"{SENTENCES_GOLD.name}: a row's split is tuned or held_out, not {unknown}")
     found = taggers.found([row["sentence"] for row in gold], [row["language"] for row in gold], [outlets[row["file"]] for row in gold])
-    counts = tally(gold, found, lambda row: row["language"])
-    counts["all"] = sum(counts.values(), Counter())
-    return counts
+    return tally(gold, found, lambda row: (row["split"], row["language"]))
 
 
 def main() -> None:
@@ -111,11 +111,16 @@ def main() -> None:
     ps = pashto(taggers)
     print_table(f"Pashto news sentences, hand-read: {ps['tuned']['sentences']} tuned, {ps['held_out']['sentences']} held out", ps, ["tuned", "held_out"])
     others = other_languages(taggers)
-    others["ps held_out"] = ps["held_out"]
-    languages = sorted(key for key in others if key not in ("all", "ps held_out"))
-    sizes = ", ".join(f"{language} {others[language]['sentences']}" for language in languages)
-    title = f"sentences of held-out articles, hand-read: {others['all']['sentences']} ({sizes}), beside Pashto's held out"
-    print_table(title, others, ["all", *languages, "ps held_out"])
+    for split in ("tuned", "held_out"):
+        counts = {language: count for (part, language), count in others.items() if part == split}
+        if not counts:
+            continue
+        languages = sorted(counts)
+        counts["all"] = sum(counts.values(), Counter())
+        counts[f"ps {split}"] = ps[split]
+        sizes = ", ".join(f"{language} {counts[language]['sentences']}" for language in languages)
+        title = f"sentences of {split.replace('_', '-')} articles, hand-read: {counts['all']['sentences']} ({sizes}), beside Pashto's {split.replace('_', ' ')}"
+        print_table(title, counts, ["all", *languages, f"ps {split}"])
 
 
 if __name__ == "__main__":
