@@ -97,6 +97,16 @@ def test_a_longer_term_holding_a_word_that_names_its_topic_names_it_too():
     assert topics.filter((pl.col("article_id") == "1") & (pl.col("topic") == "nuclear"))["is_main"].to_list() == [False]
 
 
+def test_the_dari_month_saratan_is_a_date_and_not_cancer():
+    # Afghan Dari dates by the solar months, the fourth of which is "سرطان", cancer in Persian:
+    # a talk dated and timed in Saratan is not a health story; a disease named as one is.
+    dated = "کابل، ۱۵ سرطان ۱۳۹۹: " + PERSIAN + " این نشست از ۱۷ سرطان تا ۲۰ سرطان ادامه دارد."
+    ill = PERSIAN + " دو تن از اعضای هیئت مبتلا به سرطان هستند و بیماران سرطانی دیگری نیز مبتلا به سرطان شده‌اند."
+    topics = tag_topics(articles((dated, "fa"), (ill, "fa")), LEXICON)[0]
+    assert "health" not in set(topics.filter(pl.col("article_id") == "0")["topic"])
+    assert "health" in set(topics.filter(pl.col("article_id") == "1")["topic"])
+
+
 def test_a_few_generic_words_are_not_a_mention():
     # A shopkeeper on hunting rifles and tennis rackets: "سلاح" twice, "راکت" and "جنگ" weigh 2.6,
     # under the three weighted hits a topic the article is not about needs.
