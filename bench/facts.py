@@ -32,6 +32,7 @@ from pathlib import Path
 import duckdb
 
 from khabar.bench import sentences
+from khabar.bench.sentences import codes, ratio
 from khabar.bench.corpus import SHARED_CORPUS
 from khabar.bench.server import free_port, offline_environment, prefect_server
 from khabar.tasks.folding import fold as fold_letters
@@ -80,10 +81,6 @@ def read_warehouse(warehouse: Path) -> dict[str, dict]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.sql(sql.read_text()).pl().to_dicts()
     return {row["input_file"]: row for row in rows}
-
-
-def words(cell: str | None) -> set[str]:
-    return set((cell or "").split())
 
 
 def same_date(given, gold: str) -> bool:
@@ -153,14 +150,14 @@ def score(gold: dict, got: dict | None, tally: Tally) -> None:
             tally.add("chrome_left")
             tally.errors.append(f"{name}: chrome left in text: {line[:80]!r}")
     # Countries and topics (measured here, tuned under the tagging issue).
-    gold_countries, got_countries = words(gold["countries"]), set(got["countries"] or [])
+    gold_countries, got_countries = codes(gold["countries"]), set(got["countries"] or [])
     tally.add("countries_gold", len(gold_countries))
     tally.add("countries_given", len(got_countries))
     tally.add("countries_right", len(gold_countries & got_countries))
     tally.add("articles_invented_country", bool(got_countries - gold_countries))
     if gold_countries != got_countries:
         tally.errors.append(f"{name}: countries {sorted(got_countries)}, text refers to {sorted(gold_countries)}")
-    main, mentioned = words(gold["topics_main"]), words(gold["topics_mentioned"])
+    main, mentioned = codes(gold["topics_main"]), codes(gold["topics_mentioned"])
     got_main, got_topics = set(got["main_topics"] or []), set(got["topics"] or [])
     tally.add("topics_main", len(main))
     tally.add("topics_main_found", len(main & got_main))
@@ -172,10 +169,6 @@ def score(gold: dict, got: dict | None, tally: Tally) -> None:
     tally.add("topics_main_not_main", len(got_main - main))
     if main - got_main or got_topics - main - mentioned:
         tally.errors.append(f"{name}: topics main {sorted(got_main)}, all {sorted(got_topics)}; the reader's main {sorted(main)}, mentioned {sorted(mentioned)}")
-
-
-def ratio(part: int, whole: int) -> str:
-    return f"{part / whole:6.1%} ({part}/{whole})" if whole else "     - (0/0)"
 
 
 def report(tallies: dict[tuple[str, str], Tally], show_errors: bool) -> None:

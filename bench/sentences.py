@@ -5,17 +5,19 @@
 The corpus has no Pashto articles, so Pashto is measured on news sentences
 (`bench/gold/ps_sentences.csv`: lines of `ps-news-sentences.txt`, tuned and held out). Whole
 articles are an easier test (a topic has many sentences to be found in), so sentences of the
-held-out Arabic, Persian and Urdu articles were read the same way (`bench/gold/sentences.csv`,
-each sentence stored as the corpus writes it), and Pashto's held-out sentences are set beside
-them. A sentence is too short for an article's topic threshold, so here a topic counts when one
-of its terms (a positive weight) is in the sentence: what the lexicon covers. Countries count as
-the tagger counts them, "our country" as the credited outlet's (Pashto sentences have none).
+tuned and of the held-out Arabic, Persian and Urdu articles were read the same way
+(`bench/gold/sentences.csv`, each sentence stored as the corpus writes it), and Pashto's
+sentences of each split are set beside them. A sentence is too short for an article's topic
+threshold, so here a topic counts when one of its terms (a positive weight) is in the sentence:
+what the lexicon covers. Countries count as the tagger counts them, "our country" as the
+credited outlet's (Pashto sentences have none).
 """
 
 from __future__ import annotations
 
 import csv
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -48,8 +50,8 @@ class Taggers:
     def __init__(self, seeds: Path = SEEDS):
         self.gazetteer, self.lexicon, self.sources = Gazetteer.from_seeds(seeds), Lexicon.from_seeds(seeds), Sources.from_seeds(seeds)
 
-    def found(self, texts: list[str], languages: list[str], outlets: list[str | None]) -> list[tuple[set[str], set[str]]]:
-        """(countries, topics) of each text."""
+    def countries_and_topics(self, texts: list[str], languages: list[str], outlets: list[str | None]) -> list[tuple[set[str], set[str]]]:
+        """(countries, topics) of each text, in order."""
         frame = with_match_text(pl.DataFrame({"text": texts, "language": languages, "outlet": outlets}).with_row_index("row"))
         countries: dict[int, set[str]] = {}
         for language, part in by_language(frame, self.gazetteer.index):
@@ -64,11 +66,12 @@ class Taggers:
         return [(countries.get(row, set()), topics.get(row, set())) for row in range(frame.height)]
 
 
-def tally(rows: list[dict], found: list[tuple[set[str], set[str]]], group) -> dict[str, Counter]:
-    """Per group (`group(row)`): sentences, and given, gold and right for countries and topics."""
-    counts: dict[str, Counter] = {}
+def tally(rows: list[dict], found: list[tuple[set[str], set[str]]], group: Callable[[dict], object]) -> dict:
+    """Per group (`group(row)`): sentences, and given, gold and right for countries and topics
+    (a group with no rows reads as all zeros)."""
+    counts: dict = defaultdict(Counter)
     for row, (countries, topics) in zip(rows, found):
-        count = counts.setdefault(group(row), Counter())
+        count = counts[group(row)]
         count["sentences"] += 1
         for name, got, want in (("countries", countries, codes(row["countries"])), ("topics", topics, codes(row["topics"]))):
             count[f"{name}_given"] += len(got)
@@ -86,31 +89,35 @@ def print_table(title: str, counts: dict[str, Counter], columns: list[str]) -> N
             print(f"{name + ' ' + figure:38}" + "".join(f"{cell:>20}" for cell in cells))
 
 
-def pashto(taggers: Taggers) -> dict[str, Counter]:
+def tally_pashto(taggers: Taggers) -> dict[str, Counter]:
+    """Per split of `ps_sentences.csv`: what `tally` counts."""
     sentences = PASHTO_SENTENCES.read_text(encoding="utf-8").splitlines()
     gold = list(csv.DictReader(PASHTO_GOLD.open(encoding="utf-8")))
     if unknown := sorted({row["split"] for row in gold} - {"tuned", "held_out"}):
         raise SystemExit(f"{PASHTO_GOLD.name}: a row's split is tuned or held_out, not {unknown}")
-    found = taggers.found([sentences[int(row["line"]) - 1] for row in gold], ["ps"] * len(gold), [None] * len(gold))
+    found = taggers.countries_and_topics([sentences[int(row["line"]) - 1] for row in gold], ["ps"] * len(gold), [None] * len(gold))
     return tally(gold, found, lambda row: row["split"])
 
 
-def other_languages(taggers: Taggers) -> dict[tuple[str, str], Counter]:
+def tally_other_languages(taggers: Taggers) -> dict[tuple[str, str], Counter]:
+    """Per (split, language) of `sentences.csv`: what `tally` counts."""
     gold = list(csv.DictReader(SENTENCES_GOLD.open(encoding="utf-8")))
+    if unknown := sorted({row["language"] for row in gold} - set(taggers.lexicon.index)):
+        raise SystemExit(f"{SENTENCES_GOLD.name}: the lexicon has no terms in {unknown}")
     outlets = {row["file"]: row["source"] or None for row in csv.DictReader(ARTICLES_GOLD.open(encoding="utf-8"))}
     if unknown := sorted({row["file"] for row in gold} - set(outlets)):
         raise SystemExit(f"{SENTENCES_GOLD.name}: sentences of articles {ARTICLES_GOLD.name} does not hold: {unknown[:3]}")
     if unknown := sorted({row["split"] for row in gold} - {"tuned", "held_out"}):
         raise SystemExit(f"{SENTENCES_GOLD.name}: a row's split is tuned or held_out, not {unknown}")
-    found = taggers.found([row["sentence"] for row in gold], [row["language"] for row in gold], [outlets[row["file"]] for row in gold])
+    found = taggers.countries_and_topics([row["sentence"] for row in gold], [row["language"] for row in gold], [outlets[row["file"]] for row in gold])
     return tally(gold, found, lambda row: (row["split"], row["language"]))
 
 
 def main() -> None:
     taggers = Taggers()
-    ps = pashto(taggers)
+    ps = tally_pashto(taggers)
     print_table(f"Pashto news sentences, hand-read: {ps['tuned']['sentences']} tuned, {ps['held_out']['sentences']} held out", ps, ["tuned", "held_out"])
-    others = other_languages(taggers)
+    others = tally_other_languages(taggers)
     for split in ("tuned", "held_out"):
         counts = {language: count for (part, language), count in others.items() if part == split}
         if not counts:
