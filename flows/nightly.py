@@ -23,7 +23,7 @@ from khabar.flows.batching import (
     forget_task_results,
     run_batches,
     start_batches,
-    startup_heap_frozen,
+    heap_frozen_during_chunks,
 )
 from khabar.flows.models import build_models
 from khabar.flows.stage_tasks import (
@@ -249,7 +249,7 @@ def nightly_ingest(
                 # Timed apart: built here (a small night), it is not the reading's time.
                 stages.done("load-reference", len(SEED_PARTS), len(SEED_PARTS))
                 chunks = file_chunks(files, chunk_bytes)
-                with startup_heap_frozen():
+                with heap_frozen_during_chunks():
                     files = read_and_transform(chunks, warehouse, staging, reference, Batching.for_processes(processes), stages)  # less the files left for the next run
 
             # Deduplicate the whole night, against earlier nights' band keys
