@@ -107,6 +107,15 @@ def test_the_dari_month_saratan_is_a_date_and_not_cancer():
     assert "health" in set(topics.filter(pl.col("article_id") == "1")["topic"])
 
 
+def test_dna_is_not_the_nuclear_file():
+    # "نووي" names the nuclear file by itself, and DNA is "الحمض النووي", nucleic acid.
+    science = ARABIC + " وأظهرت الدراسة أن الحمض النووي للبكتيريا تغير."
+    file = ARABIC + " وبحث الوزيران البرنامج النووي الإيراني."
+    topics = tag_topics(articles((science, "ar"), (file, "ar")), LEXICON)[0]
+    assert "nuclear" not in set(topics.filter(pl.col("article_id") == "0")["topic"])
+    assert "nuclear" in set(topics.filter(pl.col("article_id") == "1")["topic"])
+
+
 def test_a_few_generic_words_are_not_a_mention():
     # A shopkeeper on hunting rifles and tennis rackets: "سلاح" twice, "راکت" and "جنگ" weigh 2.6,
     # under the three weighted hits a topic the article is not about needs.
