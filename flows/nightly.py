@@ -21,9 +21,9 @@ from khabar.flows.batching import (
     file_chunks,
     finish_batches,
     forget_task_results,
+    heap_frozen_during_chunks,
     run_batches,
     start_batches,
-    heap_frozen_during_chunks,
 )
 from khabar.flows.models import build_models
 from khabar.flows.stage_tasks import (
